@@ -1,0 +1,239 @@
+"""The ``Store`` protocol and its embedded Oxigraph adapter.
+
+A store holds one named graph per source (the ontology, each data file or spreadsheet, the
+edits), a meta graph describing each of them with DCTERMS/PROV, and a version counter in the
+meta graph that changes on every write. Queries see the union of the named graphs except
+the meta graph as their default graph (``default-graph-uri`` on a remote server), so the
+competency queries run unchanged on every backend.
+
+>>> store = EmbeddedStore()
+>>> store.version()
+0
+>>> g = "https://w3id.org/wijkgraaf/graph/source/example"
+>>> t = Triple(NamedNode("https://x/s"), NamedNode("https://x/p"), Literal("o"))
+>>> store.replace_graphs({g: [t]}, meta=[])
+1
+>>> [row["o"].value for row in store.select("SELECT ?o WHERE { ?s ?p ?o }")]
+['o']
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+from pyoxigraph import Literal, NamedNode, Quad, Triple
+
+from ontology import QueryError
+from ontology.files import DATASET_IRI, META_GRAPH
+
+__all__ = ["Store", "EmbeddedStore", "Row", "Triple", "NamedNode", "Literal", "term_nt"]
+
+Row = dict[str, object]
+_VERSION = "https://w3id.org/wijkgraaf/def#storeVersion"
+_STAGING = "urn:wijkgraaf:staging:"
+
+
+class Store(Protocol):
+    """What every backend offers. Terms are pyoxigraph terms on every backend."""
+
+    location: str
+
+    def select(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
+        """Rows of a SELECT query (variable name → term; unbound variables left out)."""
+
+    def ask(self, sparql: str, bindings: Mapping[str, object] | None = None) -> bool:
+        """The answer of an ASK query."""
+
+    def construct(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE query."""
+
+    def update(self, sparql: str) -> int:
+        """Run a SPARQL update atomically together with a version bump; return the new version."""
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], meta: Iterable[Triple]) -> int:
+        """Replace each named graph and its meta description at once; return the new version."""
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+
+    def graph_triples(self, iri: str) -> list[Triple]:
+        """The triples of one named graph."""
+
+    def version(self) -> int:
+        """The version counter: changes on every write."""
+
+    def dump_quads(self) -> list[Quad]:
+        """Every quad of every named graph."""
+
+
+def term_nt(term: object) -> str:
+    """A term in N-Triples syntax, safe to put in a query (escaping is pyoxigraph's).
+
+    >>> term_nt(Literal('a "quoted" word', language="nl"))
+    '"a \\\\"quoted\\\\" word"@nl'
+    """
+    if isinstance(term, (NamedNode, Literal, ox.BlankNode)):
+        return str(term)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _as_term(value: object) -> object:
+    if isinstance(value, (NamedNode, Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, str):
+        return Literal(value)
+    raise TypeError(f"cannot bind {value!r}: give a pyoxigraph term or a string")
+
+
+def _syntax_error(error: SyntaxError) -> QueryError:
+    message = str(error)
+    line = column = None
+    # pyoxigraph reports positions as "at line L column C" or "line L column C"
+    import re
+
+    found = re.search(r"line (\d+)[^0-9]+column (\d+)", message)
+    if found:
+        line, column = int(found.group(1)), int(found.group(2))
+    return QueryError(message, line=line, column=column)
+
+
+def _meta_update(graphs: Iterable[str], meta: Iterable[Triple]) -> str:
+    """The update text that replaces meta descriptions of ``graphs`` and bumps the version."""
+    parts = [
+        f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{g}> ?p ?o }} }}" for g in graphs
+    ]
+    meta_nt = " ".join(f"{term_nt(t.subject)} {term_nt(t.predicate)} {term_nt(t.object)} ."
+                       for t in meta)
+    if meta_nt:
+        parts.append(f"INSERT DATA {{ GRAPH <{META_GRAPH}> {{ {meta_nt} }} }}")
+    parts.append(version_bump())
+    return " ;\n".join(parts)
+
+
+def version_bump() -> str:
+    """The SPARQL update that increments the version counter in the meta graph."""
+    return (
+        f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{_VERSION}> ?v }} }} "
+        f"INSERT {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{_VERSION}> ?next }} }} "
+        f"WHERE {{ OPTIONAL {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{_VERSION}> ?v }} }} "
+        f"BIND(COALESCE(?v, 0) + 1 AS ?next) }}"
+    )
+
+
+class EmbeddedStore:
+    """A ``pyoxigraph.Store`` on a directory (persistent) or in memory (``path=None``)."""
+
+    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+        self.location = str(path) if path else ":memory:"
+        if path is None:
+            self._ox = ox.Store()
+        elif read_only:
+            self._ox = ox.Store.read_only(str(path))
+        else:
+            Path(path).mkdir(parents=True, exist_ok=True)
+            self._ox = ox.Store(str(path))
+        if not read_only:
+            self._drop_staging()
+
+    def _drop_staging(self) -> None:
+        """Remove staging graphs a crashed load left behind (they were never visible)."""
+        for graph in list(self._ox.named_graphs()):
+            if isinstance(graph, NamedNode) and graph.value.startswith(_STAGING):
+                self._ox.remove_graph(graph)
+
+    def _run(self, sparql: str, bindings: Mapping[str, object] | None):
+        subs = {ox.Variable(k): _as_term(v) for k, v in (bindings or {}).items()}
+        graphs = [NamedNode(g) for g in self.graph_names() if g != META_GRAPH]
+        try:
+            return self._ox.query(sparql, default_graph=graphs or ox.DefaultGraph(),
+                                  substitutions=subs or None)
+        except SyntaxError as error:
+            raise _syntax_error(error) from None
+
+    def select(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
+        """Rows of a SELECT query."""
+        result = self._run(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("not a SELECT query")
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            row = {}
+            for name in names:
+                value = solution[name]
+                if value is not None:
+                    row[name] = value
+            rows.append(row)
+        return rows
+
+    def ask(self, sparql: str, bindings: Mapping[str, object] | None = None) -> bool:
+        """The answer of an ASK query."""
+        result = self._run(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("not an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE query."""
+        result = self._run(sparql, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("not a CONSTRUCT or DESCRIBE query")
+        return list(result)
+
+    def raw_query(self, sparql: str):
+        """The pyoxigraph result object itself (for serialising results in any format)."""
+        return self._run(sparql, None)
+
+    def update(self, sparql: str) -> int:
+        """Run ``sparql`` and bump the version, in one transaction."""
+        try:
+            self._ox.update(sparql + " ;\n" + version_bump())
+        except SyntaxError as error:
+            raise _syntax_error(error) from None
+        return self.version()
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], meta: Iterable[Triple]) -> int:
+        """Stage every graph, then swap all of them and their meta in one update."""
+        staged = {}
+        try:
+            for iri, triples in graphs.items():
+                tmp = NamedNode(_STAGING + uuid.uuid4().hex)
+                staged[iri] = tmp
+                self._ox.extend(Quad(t.subject, t.predicate, t.object, tmp) for t in triples)
+            swap = [f"DROP SILENT GRAPH <{iri}> ; MOVE SILENT GRAPH <{tmp.value}> TO <{iri}>"
+                    for iri, tmp in staged.items()]
+            self._ox.update(" ;\n".join(swap + [_meta_update(graphs, meta)]))
+        finally:
+            for tmp in staged.values():
+                self._ox.remove_graph(tmp)
+        return self.version()
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self._ox.named_graphs()
+                      if isinstance(g, NamedNode) and not g.value.startswith(_STAGING))
+
+    def graph_triples(self, iri: str) -> list[Triple]:
+        """The triples of one named graph."""
+        return [q.triple for q in self._ox.quads_for_pattern(None, None, None, NamedNode(iri))]
+
+    def version(self) -> int:
+        """The version counter (0 for a new store)."""
+        quads = self._ox.quads_for_pattern(NamedNode(DATASET_IRI), NamedNode(_VERSION), None,
+                                           NamedNode(META_GRAPH))
+        for quad in quads:
+            return int(quad.object.value)
+        return 0
+
+    def dump_quads(self) -> list[Quad]:
+        """Every quad of every named graph."""
+        return [q for q in self._ox if not isinstance(q.graph_name, ox.DefaultGraph)]
+
+    def flush(self) -> None:
+        """Write buffered data to disk (a no-op in memory)."""
+        if self.location != ":memory:":
+            self._ox.flush()

@@ -1,0 +1,266 @@
+"""Read editors' spreadsheets (CSV or XLSX) into triples, with errors that say where.
+
+One sheet (or CSV file named after the kind, e.g. ``belemmeringen.csv``) per kind; the layout
+is in :mod:`loaders.columns`. Sheet ``overige_triples`` holds any further triples as
+``subject``/``predicate``/``object`` in N-Triples syntax. Sheets named ``instructies`` or
+``instructions`` are ignored.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from loaders.columns import KINDS, WG, Column, Kind, kind_for_name
+from ontology import InputError, closest
+
+__all__ = ["read_spreadsheet", "Known", "OTHER_SHEET", "ITEM_BASE"]
+
+ITEM_BASE = "https://w3id.org/wijkgraaf/id/"
+OTHER_SHEET = ("overige_triples", "other_triples")
+_IGNORED = {"instructies", "instructions", "lees_mij", "readme"}
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: iri -> (type iris, labels) of every item already known (in the store or in this file)
+Known = Mapping[str, tuple[frozenset[str], tuple[str, ...]]]
+
+
+def _sheets(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
+    """(sheet name, rows) of an XLSX workbook or a CSV file (its stem is the sheet name)."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise InputError("the file is empty", file=str(path))
+    if path.suffix.lower() == ".csv":
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            raise InputError("the file is not UTF-8; save it as 'CSV UTF-8'", file=str(path),
+                             line=line) from None
+        dialect = csv.excel
+        try:
+            dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+        except csv.Error:
+            pass
+        yield path.stem, [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        return
+    import openpyxl  # noqa: PLC0415 - only for XLSX
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a broken file
+        raise InputError(f"not a readable XLSX workbook ({error})", file=str(path)) from None
+    for sheet in book.worksheets:
+        yield sheet.title, [list(r) for r in sheet.iter_rows(values_only=True)]
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+class _Resolver:
+    """Turns reference cells (ids, IRIs or labels) into IRIs, checking the target class."""
+
+    def __init__(self, known: Known) -> None:
+        self.known = known
+        self.by_label: dict[str, set[str]] = {}
+        for iri, (_, labels) in known.items():
+            for label in labels:
+                self.by_label.setdefault(label.strip().lower(), set()).add(iri)
+
+    def resolve(self, value: str, target: str) -> tuple[str | None, list[str]]:
+        if value.startswith(("http://", "https://", "urn:")):
+            iri = value
+        else:
+            iri = ITEM_BASE + value
+        candidates = [iri] if iri in self.known else sorted(self.by_label.get(value.lower(), ()))
+        if target != "*":
+            candidates = [c for c in candidates if WG + target in self.known[c][0]]
+        elif not candidates and value.startswith(("http://", "https://", "urn:")):
+            return value, []  # external IRI (e.g. a TOOI URI) in an open column
+        if len(candidates) == 1:
+            return candidates[0], []
+        pool = [i for i, (types, _) in self.known.items() if target == "*" or WG + target in types]
+        names = [_local(i) for i in pool] + [lb for i in pool for lb in self.known[i][1]]
+        if len(candidates) > 1:
+            return None, [_local(c) for c in candidates]
+        return None, closest(value, names)
+
+
+def _local(iri: str) -> str:
+    return iri[len(ITEM_BASE):] if iri.startswith(ITEM_BASE) else iri
+
+
+def _literal(text: str, col: Column, where: dict) -> ox.Literal:
+    cell = col.cell
+    if cell.startswith("text") or cell.startswith("texts"):
+        return ox.Literal(text, language=cell.split("@")[1])
+    if cell == "string":
+        return ox.Literal(text)
+    if cell == "bool":
+        low = text.lower()
+        if low in {"true", "waar", "ja", "yes", "1"}:
+            return ox.Literal("true", datatype=ox.NamedNode(_XSD + "boolean"))
+        if low in {"false", "onwaar", "nee", "no", "0"}:
+            return ox.Literal("false", datatype=ox.NamedNode(_XSD + "boolean"))
+        raise InputError(f"{text!r} is not a yes/no value (ja/nee, true/false)", **where)
+    kinds = {"date": ("date",), "year": ("gYear",), "date|year": ("date", "gYear")}[cell]
+    if "gYear" in kinds and len(text) == 4 and text.isdigit():
+        return ox.Literal(text, datatype=ox.NamedNode(_XSD + "gYear"))
+    if "date" in kinds:
+        try:
+            dt.date.fromisoformat(text)
+            return ox.Literal(text, datatype=ox.NamedNode(_XSD + "date"))
+        except ValueError:
+            pass
+    raise InputError(f"{text!r} is not a {' or '.join(kinds)} (use YYYY-MM-DD or YYYY)", **where)
+
+
+def _header_map(kind: Kind, header: list[object], where: dict) -> dict[int, Column]:
+    lookup = {}
+    for col in kind.columns:
+        lookup[col.nl.lower()] = col
+        lookup[col.en.lower()] = col
+    out: dict[int, Column] = {}
+    for index, name in enumerate(header):
+        text = _cell_text(name).lower()
+        if not text:
+            continue
+        col = lookup.get(text)
+        if col is None:
+            hint = closest(text, [c.nl for c in kind.columns] + [c.en for c in kind.columns], 2)
+            suggestion = f"; did you mean {' or '.join(hint)}?" if hint else ""
+            raise InputError(f"unknown column {text!r}{suggestion}", **where,
+                             column=_col_letter(index))
+        out[index] = col
+    present = set(out.values())
+    for col in kind.columns:
+        if col.required and col not in present:
+            raise InputError(f"required column {col.nl!r} (or {col.en!r}) is missing", **where)
+    return out
+
+
+def _col_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def read_spreadsheet(path: str | Path, known: Known | None = None) -> list[ox.Triple]:
+    """The triples of a CSV file or XLSX workbook in the Wijkgraaf layout.
+
+    ``known`` maps the IRIs already in the store to their types and labels; references must
+    resolve to one of those or to an id defined in the same file. Every error is an
+    :class:`~ontology.InputError` naming file, sheet, row, column and value, with the closest
+    known value as a suggestion.
+    """
+    path = Path(path)
+    sheets = [(name, rows) for name, rows in _sheets(path) if name.lower() not in _IGNORED]
+    # first pass: ids defined in this file, so rows may refer to each other
+    local: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+    plan = []
+    for name, rows in sheets:
+        rows = [r for r in rows if any(_cell_text(c) for c in r)]
+        where = {"file": str(path), "sheet": name}
+        if name.lower() in OTHER_SHEET:
+            plan.append((None, name, rows, {}))
+            continue
+        kind = kind_for_name(name)
+        if kind is None:
+            names = [k.sheet_nl for k in KINDS] + [k.sheet_en for k in KINDS] + list(OTHER_SHEET)
+            hint = closest(name, names, 2)
+            raise InputError(f"unknown sheet {name!r}" + (f"; did you mean {hint[0]}?" if hint
+                                                           else ""), **where)
+        if not rows:
+            continue
+        columns = _header_map(kind, rows[0], {**where, "row": 1})
+        id_col = next(i for i, c in columns.items() if c.cell == "id")
+        seen: dict[str, int] = {}
+        for number, row in enumerate(rows[1:], start=2):
+            ident = _cell_text(row[id_col] if id_col < len(row) else None)
+            if not ident:
+                raise InputError("the id is empty", **where, row=number, column="id")
+            if ident in seen:
+                raise InputError(f"duplicate id {ident!r} (also in row {seen[ident]})", **where,
+                                 row=number, column="id", value=ident)
+            seen[ident] = number
+            labels = tuple(_cell_text(row[i]) for i, c in columns.items()
+                           if i < len(row) and c.predicate.endswith("prefLabel"))
+            local[ITEM_BASE + ident] = (frozenset({kind.cls, *kind.extra_types}), labels)
+        plan.append((kind, name, rows, columns))
+    resolver = _Resolver({**dict(known or {}), **local})
+    triples: list[ox.Triple] = []
+    for kind, name, rows, columns in plan:
+        where = {"file": str(path), "sheet": name}
+        if kind is None:
+            triples.extend(_other_rows(rows, where))
+            continue
+        triples.extend(_kind_rows(kind, rows, columns, resolver, where))
+    return triples
+
+
+def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
+    for number, row in enumerate(rows[1:], start=2):
+        cells = {c: _cell_text(row[i]) if i < len(row) else "" for i, c in columns.items()}
+        ident = next(v for c, v in cells.items() if c.cell == "id")
+        subject = ox.NamedNode(ITEM_BASE + ident)
+        yield ox.Triple(subject, _RDF_TYPE, ox.NamedNode(kind.cls))
+        for extra in kind.extra_types:
+            yield ox.Triple(subject, _RDF_TYPE, ox.NamedNode(extra))
+        for col, text in cells.items():
+            at = {**where, "row": number, "column": col.nl}
+            if col.cell == "id":
+                continue
+            if not text:
+                if col.required:
+                    raise InputError(f"required value {col.nl!r} is empty", **at)
+                continue
+            predicate = ox.NamedNode(col.predicate)
+            many = col.cell.startswith(("ref:", "texts", "source"))
+            values = [v.strip() for v in text.split(";") if v.strip()] if many else [text]
+            for value in values:
+                if col.cell.startswith("ref:"):
+                    iri, hint = resolver.resolve(value, col.cell[4:])
+                    if iri is None:
+                        tip = f"; did you mean {', '.join(hint)}?" if hint else ""
+                        raise InputError(f"unknown {col.cell[4:]} {value!r}{tip}", **at,
+                                         value=value)
+                    yield ox.Triple(subject, predicate, ox.NamedNode(iri))
+                elif col.cell == "source":
+                    iri = value if value.startswith(("http://", "https://")) else ITEM_BASE + value
+                    yield ox.Triple(subject, predicate, ox.NamedNode(iri))
+                else:
+                    yield ox.Triple(subject, predicate, _literal(value, col, at))
+
+
+def _other_rows(rows, where) -> Iterator[ox.Triple]:
+    if not rows:
+        return
+    for number, row in enumerate(rows[1:], start=2):
+        cells = [_cell_text(c) for c in row[:3]] + [""] * (3 - len(row[:3]))
+        text = " ".join(cells) + " ."
+        try:
+            parsed = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+        except SyntaxError as error:
+            raise InputError(f"not an N-Triples statement: {error.args[0]}", **where, row=number,
+                             value=text) from None
+        yield from (q.triple for q in parsed)
