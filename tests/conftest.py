@@ -1,0 +1,43 @@
+"""Shared fixtures: a tiny hand-made store and the bundled knowledge base, both in memory.
+
+Fixtures build fresh stores (function scope) where a test writes; the session-scoped ones
+are read-only by convention — never write to ``kb_store`` or ``mini_store_ro``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.kb import BUNDLED_DIR, ensure_ready, load_paths, open_store
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini.ttl"
+
+
+def make_mini_store():
+    """A fresh in-memory store with the model and ``tests/data/mini.ttl``."""
+    store = ensure_ready(open_store(), bundled=False)
+    load_paths(store, [MINI])
+    return store
+
+
+@pytest.fixture
+def mini_store():
+    """A fresh, writable mini store for one test."""
+    return make_mini_store()
+
+
+@pytest.fixture(scope="session")
+def mini_store_ro():
+    """A shared mini store: do not write to it."""
+    return make_mini_store()
+
+
+@pytest.fixture(scope="session")
+def kb_store():
+    """The bundled knowledge base in memory (validated on load): do not write to it."""
+    store = ensure_ready(open_store(), bundled=False)
+    load_paths(store, [BUNDLED_DIR])
+    return store
