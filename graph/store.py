@@ -30,7 +30,8 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 from ontology import QueryError
 from ontology.files import DATASET_IRI, META_GRAPH
 
-__all__ = ["Store", "EmbeddedStore", "Row", "Triple", "NamedNode", "Literal", "term_nt"]
+__all__ = ["Store", "EmbeddedStore", "Row", "Triple", "NamedNode", "Literal", "term_nt",
+           "with_values", "version_bump"]
 
 Row = dict[str, object]
 _VERSION = "https://w3id.org/wijkgraaf/def#storeVersion"
@@ -89,13 +90,33 @@ def _as_term(value: object) -> object:
     raise TypeError(f"cannot bind {value!r}: give a pyoxigraph term or a string")
 
 
+def with_values(sparql: str, bindings: Mapping[str, object] | None) -> str:
+    """``sparql`` with a trailing ``VALUES`` clause binding each variable to its term.
+
+    Terms are written by pyoxigraph, so no user text is ever pasted into the query.
+
+    >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('x" }')}))
+    SELECT ?s WHERE { ?s ?p ?o }
+    VALUES (?o) { ("x\\" }") }
+    """
+    if not bindings:
+        return sparql
+    names = list(bindings)
+    for name in names:
+        if not name.isidentifier():
+            raise QueryError(f"bad variable name {name!r}")
+    terms = " ".join(term_nt(_as_term(bindings[n])) for n in names)
+    return f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
+
+
 def _syntax_error(error: SyntaxError) -> QueryError:
     message = str(error)
     line = column = None
     # pyoxigraph reports positions as "at line L column C" or "line L column C"
     import re
 
-    found = re.search(r"line (\d+)[^0-9]+column (\d+)", message)
+    found = (re.search(r"line (\d+)[^0-9]+column (\d+)", message)
+             or re.search(r"at (\d+):(\d+)", message))
     if found:
         line, column = int(found.group(1)), int(found.group(2))
     return QueryError(message, line=line, column=column)
@@ -146,11 +167,10 @@ class EmbeddedStore:
                 self._ox.remove_graph(graph)
 
     def _run(self, sparql: str, bindings: Mapping[str, object] | None):
-        subs = {ox.Variable(k): _as_term(v) for k, v in (bindings or {}).items()}
         graphs = [NamedNode(g) for g in self.graph_names() if g != META_GRAPH]
         try:
-            return self._ox.query(sparql, default_graph=graphs or ox.DefaultGraph(),
-                                  substitutions=subs or None)
+            return self._ox.query(with_values(sparql, bindings),
+                                  default_graph=graphs or ox.DefaultGraph())
         except SyntaxError as error:
             raise _syntax_error(error) from None
 

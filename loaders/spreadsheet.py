@@ -24,6 +24,7 @@ __all__ = ["read_spreadsheet", "Known", "OTHER_SHEET", "ITEM_BASE"]
 ITEM_BASE = "https://w3id.org/wijkgraaf/id/"
 OTHER_SHEET = ("overige_triples", "other_triples")
 _IGNORED = {"instructies", "instructions", "lees_mij", "readme"}
+SKOS_IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -91,16 +92,23 @@ class _Resolver:
             iri = ITEM_BASE + value
         candidates = [iri] if iri in self.known else sorted(self.by_label.get(value.lower(), ()))
         if target != "*":
-            candidates = [c for c in candidates if WG + target in self.known[c][0]]
+            candidates = [c for c in candidates if _is_a(self.known[c][0], target)]
         elif not candidates and value.startswith(("http://", "https://", "urn:")):
             return value, []  # external IRI (e.g. a TOOI URI) in an open column
         if len(candidates) == 1:
             return candidates[0], []
-        pool = [i for i, (types, _) in self.known.items() if target == "*" or WG + target in types]
+        pool = [i for i, (types, _) in self.known.items() if target == "*" or _is_a(types, target)]
         names = [_local(i) for i in pool] + [lb for i in pool for lb in self.known[i][1]]
         if len(candidates) > 1:
             return None, [_local(c) for c in candidates]
         return None, closest(value, names)
+
+
+_SUBCLASSES = {"Area": ("Area", "Municipality", "District", "Neighbourhood")}
+
+
+def _is_a(types: frozenset[str], target: str) -> bool:
+    return any(WG + name in types for name in _SUBCLASSES.get(target, (target,)))
 
 
 def _local(iri: str) -> str:
@@ -226,6 +234,8 @@ def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
         yield ox.Triple(subject, _RDF_TYPE, ox.NamedNode(kind.cls))
         for extra in kind.extra_types:
             yield ox.Triple(subject, _RDF_TYPE, ox.NamedNode(extra))
+        if kind.scheme and not any(c.predicate.endswith("inScheme") and v for c, v in cells.items()):
+            yield ox.Triple(subject, ox.NamedNode(SKOS_IN_SCHEME), ox.NamedNode(ITEM_BASE + kind.scheme))
         for col, text in cells.items():
             at = {**where, "row": number, "column": col.nl}
             if col.cell == "id":

@@ -1,0 +1,89 @@
+"""The ``wijkgraaf`` command end to end, on a store in a temporary directory."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rdflib
+
+from graph.cli import main
+from tests.conftest import MINI
+
+BAD = Path(__file__).parent / "data" / "bad"
+
+
+@pytest.fixture
+def store_dir(tmp_path):
+    path = tmp_path / "store"
+    assert main(["load", "--store", str(path), "--no-bundled", "-q", str(MINI)]) == 0
+    return str(path)
+
+
+def test_load_and_stats(store_dir, capsys):
+    capsys.readouterr()
+    assert main(["stats", "--store", store_dir]) == 0
+    out = capsys.readouterr().out
+    assert "belemmeringen" in out and "versie/version" in out
+
+
+def test_validate_exit_codes(store_dir, capsys):
+    assert main(["validate", "--store", store_dir]) == 0
+    assert main(["validate", "--store", store_dir, str(BAD / "nonconforming.ttl")]) == 1
+    assert "O77" in capsys.readouterr().out
+    assert main(["validate", "--store", store_dir, str(BAD / "malformed.ttl")]) == 2
+
+
+def test_query_formats(store_dir, capsys):
+    capsys.readouterr()
+    q = "SELECT ?s WHERE { ?s a wg:Solution } ORDER BY ?s"
+    assert main(["query", "--store", store_dir, q, "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [b["s"]["value"].rsplit("/", 1)[1] for b in data["results"]["bindings"]] == ["S01", "S02"]
+    assert main(["query", "--store", store_dir, q, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "s"
+
+
+def test_query_syntax_error_has_line_and_column(store_dir, capsys):
+    assert main(["query", "--store", store_dir, "SELECT ?s WHERE {\n ?s ?p }"]) == 2
+    err = capsys.readouterr().err
+    assert "line 2" in err
+
+
+def test_query_refuses_updates(store_dir, capsys):
+    assert main(["query", "--store", store_dir, "DELETE WHERE { ?s ?p ?o }"]) == 2
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_export_formats_parse_back(store_dir, tmp_path):
+    for fmt, rdflib_fmt in [("turtle", "turtle"), ("nt", "nt"), ("jsonld", "json-ld"),
+                            ("xml", "xml"), ("trig", "trig")]:
+        out = tmp_path / f"dump.{fmt}"
+        assert main(["export", "--store", store_dir, "--format", fmt, "-o", str(out)]) == 0
+        graph = rdflib.Dataset() if fmt == "trig" else rdflib.Graph()
+        graph.parse(out, format=rdflib_fmt)
+        assert len(graph) > 0 or len(list(graph.quads())) > 0
+
+
+def test_template_written(tmp_path):
+    out = tmp_path / "t.xlsx"
+    assert main(["template", "-o", str(out)]) == 0
+    import openpyxl
+
+    assert "belemmeringen" in openpyxl.load_workbook(out).sheetnames
+
+
+def test_bad_load_exits_2_and_keeps_store(store_dir, capsys):
+    assert main(["load", "--store", store_dir, str(BAD / "malformed.ttl")]) == 2
+    assert "line 4" in capsys.readouterr().err
+    assert main(["validate", "--store", store_dir]) == 0
+
+
+def test_console_script_help():
+    exe = Path(sys.executable).parent / "wijkgraaf"
+    out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
+    for command in ("load", "validate", "query", "export", "stats", "template"):
+        assert command in out
