@@ -234,8 +234,9 @@ def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
         yield ox.Triple(subject, _RDF_TYPE, ox.NamedNode(kind.cls))
         for extra in kind.extra_types:
             yield ox.Triple(subject, _RDF_TYPE, ox.NamedNode(extra))
-        if kind.scheme and not any(c.predicate.endswith("inScheme") and v for c, v in cells.items()):
-            yield ox.Triple(subject, ox.NamedNode(SKOS_IN_SCHEME), ox.NamedNode(ITEM_BASE + kind.scheme))
+        if kind.scheme and not any(c.predicate == SKOS_IN_SCHEME and v for c, v in cells.items()):
+            yield ox.Triple(subject, ox.NamedNode(SKOS_IN_SCHEME),
+                            ox.NamedNode(ITEM_BASE + kind.scheme))
         for col, text in cells.items():
             at = {**where, "row": number, "column": col.nl}
             if col.cell == "id":

@@ -42,7 +42,8 @@ def test_query_formats(store_dir, capsys):
     q = "SELECT ?s WHERE { ?s a wg:Solution } ORDER BY ?s"
     assert main(["query", "--store", store_dir, q, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert [b["s"]["value"].rsplit("/", 1)[1] for b in data["results"]["bindings"]] == ["S01", "S02"]
+    ids = [b["s"]["value"].rsplit("/", 1)[1] for b in data["results"]["bindings"]]
+    assert ids == ["S01", "S02"]
     assert main(["query", "--store", store_dir, q, "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "s"
 
