@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,7 @@ _NT = ox.RdfFormat.N_TRIPLES
 _P = {
     "type": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
     "title": "http://purl.org/dc/terms/title",
+    "identifier": "http://purl.org/dc/terms/identifier",
     "source": "http://purl.org/dc/terms/source",
     "generated": "http://www.w3.org/ns/prov#generatedAtTime",
     "attributed": "http://www.w3.org/ns/prov#wasAttributedTo",
@@ -122,9 +124,17 @@ def store_rdflib(store: Store, exclude: Iterable[str] = ()) -> rdflib.Graph:
     return graph
 
 
+def _digest(path: Path) -> str:
+    data = path.read_bytes()
+    if path == ONTOLOGY_TTL:  # the ontology graph holds the vocabularies too
+        data += VOCABULARIES_TTL.read_bytes()
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
 def _describe(iri: str, path: Path, count: int, who: str, now: str) -> list[ox.Triple]:
     s, lit, nn = ox.NamedNode(iri), ox.Literal, ox.NamedNode
     return [
+        ox.Triple(s, nn(_P["identifier"]), lit(_digest(path))),
         ox.Triple(s, nn(_P["type"]), nn(_P["entity"])),
         ox.Triple(s, nn(_P["title"]), lit(path.name)),
         ox.Triple(s, nn(_P["source"]), lit(str(path))),
@@ -140,8 +150,11 @@ def _now() -> str:
 
 def ensure_ready(store: Store, bundled: bool = True) -> Store:
     """Load the ontology and shapes if missing, and the bundled data into an empty store."""
-    names = store.graph_names()
-    if ONTOLOGY_GRAPH not in names or SHAPES_GRAPH not in names:
+    rows = store.select(
+        f"SELECT ?g ?digest WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{_P['identifier']}> ?digest }} }}")
+    loaded = {r["g"].value: r["digest"].value for r in rows}
+    if (loaded.get(ONTOLOGY_GRAPH) != _digest(ONTOLOGY_TTL)
+            or loaded.get(SHAPES_GRAPH) != _digest(SHAPES_TTL)):
         model = ox.parse(path=str(ONTOLOGY_TTL))
         vocab = ox.parse(path=str(VOCABULARIES_TTL))
         shapes = ox.parse(path=str(SHAPES_TTL))
@@ -152,9 +165,25 @@ def ensure_ready(store: Store, bundled: bool = True) -> Store:
             _describe(ONTOLOGY_GRAPH, ONTOLOGY_TTL, len(onto), "wijkgraaf", now)
             + _describe(SHAPES_GRAPH, SHAPES_TTL, 0, "wijkgraaf", now),
         )
-    if bundled and not any(n.startswith(SOURCE_BASE) for n in store.graph_names()):
-        load_paths(store, [BUNDLED_DIR], check=False, who="wijkgraaf (bundled)")
+    if bundled:
+        stale = stale_bundled(store)
+        if stale:
+            load_paths(store, stale, check=False, who="wijkgraaf (bundled)")
     return store
+
+
+def stale_bundled(store: Store) -> list[Path]:
+    """Bundled files whose graph is missing or holds an older version of the file. In a store
+    with no sources at all that is every bundled file; in a store with other sources, only the
+    bundled files already loaded once and changed since (so a user's choice is respected)."""
+    rows = store.select(
+        f"SELECT ?g ?digest WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{_P['identifier']}> ?digest }} }}")
+    loaded = {r["g"].value: r["digest"].value for r in rows}
+    files = expand_paths([BUNDLED_DIR])
+    if not any(g.startswith(SOURCE_BASE) for g in loaded):
+        return files
+    return [f for f in files
+            if source_graph_iri(f) in loaded and loaded[source_graph_iri(f)] != _digest(f)]
 
 
 def load_paths(
