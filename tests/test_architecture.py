@@ -1,0 +1,44 @@
+"""The architecture stays visible: layers, Streamlit only in the app, environment only in the
+composition roots, small modules, a small public surface."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LIBRARY = [p for pkg in ("graph", "loaders", "ontology") for p in (ROOT / pkg).rglob("*.py")]
+ROOTS = {"cli.py", "cli_app.py", "cli_serve.py", "cli_analytics.py", "cli_export.py"}
+
+
+def test_import_contracts_hold():
+    exe = Path(sys.executable).parent / "lint-imports"
+    result = subprocess.run([str(exe)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: str(p.relative_to(ROOT)))
+def test_library_reads_no_environment(path):
+    if path.name in ROOTS:
+        return
+    text = path.read_text(encoding="utf-8")
+    assert not re.search(r"os\.environ|getenv\(", text), f"{path} reads the environment"
+
+
+@pytest.mark.parametrize("path", LIBRARY, ids=lambda p: str(p.relative_to(ROOT)))
+def test_modules_stay_small(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 450, path
+
+
+@pytest.mark.parametrize("pkg", ["graph", "loaders", "ontology"])
+def test_packages_declare_their_public_surface(pkg):
+    init = ROOT / pkg / "__init__.py"
+    tree = ast.parse(init.read_text(encoding="utf-8"))
+    names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
+             if isinstance(t, ast.Name)]
+    assert "__all__" in names, f"{pkg}/__init__.py has no __all__"
