@@ -39,8 +39,12 @@ def _progress(enabled: bool):
     if not enabled:
         return None
 
-    def show(path: Path) -> None:
-        print(f"  lezen / reading {path}", file=sys.stderr)
+    def show(index: int, total: int, path: Path) -> None:
+        width = 24
+        done = width * index // total
+        bar = "#" * done + "." * (width - done)
+        end = "\n" if index == total or not sys.stderr.isatty() else ""
+        print(f"\r[{bar}] {index}/{total} {path.name:<40}", end=end, file=sys.stderr, flush=True)
     return show
 
 

@@ -192,7 +192,7 @@ def load_paths(
     *,
     check: bool = True,
     who: str | None = None,
-    progress: Callable[[Path], None] | None = None,
+    progress: Callable[[int, int, Path], None] | None = None,
 ) -> LoadResult:
     """Read ``paths`` (files or directories) and replace their graphs in ``store`` atomically.
 
@@ -205,9 +205,9 @@ def load_paths(
         raise WijkgraafError("no loadable files found in " + ", ".join(map(str, paths)))
     known = _known_ids(store) if any(f.suffix.lower() in {".csv", ".xlsx"} for f in files) else {}
     graphs: dict[str, list[ox.Triple]] = {}
-    for path in files:
+    for index, path in enumerate(files, start=1):
         if progress:
-            progress(path)
+            progress(index, len(files), path)
         graphs[source_graph_iri(path)] = read_source(path, known)
     report = None
     if check:
