@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 from ontology import InputError, QueryError, WijkgraafError
-from graph.export import MEDIA_TYPES, dump_store, write_atomic
 from graph.kb import NotConformingError, ensure_ready, load_paths, open_store
 from graph.kb import validate_store
 from graph.query import format_result, read_query_arg, run_query
@@ -69,17 +68,6 @@ def cmd_query(args) -> int:
     store = store_from_args(args)
     result = run_query(store, read_query_arg(args.query), limit=args.limit)
     print(format_result(result, args.format))
-    return 0
-
-
-def cmd_export(args) -> int:
-    store = store_from_args(args)
-    data = dump_store(store, args.format)
-    if args.output:
-        write_atomic(args.output, data)
-        print(f"{len(data)} bytes → {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.buffer.write(data)
     return 0
 
 
@@ -140,11 +128,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--limit", type=int, default=None, help="at most this many rows")
     p.set_defaults(func=cmd_query)
-
-    p = sub.add_parser("export", parents=[common], help="export the whole store as RDF")
-    p.add_argument("--format", choices=sorted(MEDIA_TYPES), default="turtle")
-    p.add_argument("-o", "--output", help="file to write (default: standard output)")
-    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("stats", parents=[common], help="counts per kind, graph and version")
     p.set_defaults(func=cmd_stats)
