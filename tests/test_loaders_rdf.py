@@ -57,7 +57,8 @@ def test_malformed_json_names_line(tmp_path):
 texts = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(labels=st.lists(texts, min_size=1, max_size=5), fmt=st.sampled_from(sorted(SUFFIX)))
 def test_any_label_survives_every_format(tmp_path, labels, fmt):
     from pyoxigraph import Literal, NamedNode, Triple
