@@ -90,3 +90,28 @@ def test_reload_replaces_the_graph(mini_store):
     assert int(count) == len([t for t in mini_store.graph_triples(
         "https://w3id.org/wijkgraaf/graph/source/belemmeringen.csv")
         if t.subject.value.endswith("O60")])
+
+
+def test_xlsx_unknown_obstacle_names_sheet_row_column_and_suggests(mini_store, tmp_path):
+    import openpyxl
+
+    from graph.kb import SOURCE_BASE
+    from loaders import write_workbook
+
+    triples = [t for g in mini_store.graph_names() if g.startswith(SOURCE_BASE)
+               for t in mini_store.graph_triples(g)]
+    path = write_workbook(triples, tmp_path / "edit.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["oplossingen"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("pakt_aan") + 1
+    sheet.cell(row=3, column=column, value="O01; O2")
+    book.save(path)
+    before = snapshot(mini_store)
+    with pytest.raises(InputError) as caught:
+        load_paths(mini_store, [path])
+    loc = caught.value.location
+    assert (loc["sheet"], loc["row"], loc["column"], loc["value"]) == ("oplossingen", 3,
+                                                                       "pakt_aan", "O2")
+    assert "did you mean" in str(caught.value) and "O02" in str(caught.value)
+    assert snapshot(mini_store) == before
