@@ -49,7 +49,7 @@ def term_text(term: object) -> str:
 
 
 def _kind(sparql: str) -> str:
-    body = re.sub(r"#[^\n]*", "", sparql)
+    body = re.sub(r"(?m)(^|\s)#[^\n]*", " ", sparql)  # comments, not the '#' inside IRIs
     body = re.sub(r"(?is)^\s*((PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", body)
     word = body.strip().split(None, 1)[0].upper() if body.strip() else ""
     return {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(

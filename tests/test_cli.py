@@ -88,3 +88,13 @@ def test_console_script_help():
     out = subprocess.run([str(exe), "--help"], capture_output=True, text=True, check=True).stdout
     for command in ("load", "validate", "query", "export", "stats", "template"):
         assert command in out
+
+
+def test_query_kinds_with_prefixes_and_comments(store_dir, capsys):
+    ask = ("# is there a solution?\nPREFIX x: <https://w3id.org/wijkgraaf/def#>\n"
+           "ASK { ?s a x:Solution }")
+    assert main(["query", "--store", store_dir, ask]) == 0
+    assert capsys.readouterr().out.strip() == "true"
+    construct = "CONSTRUCT { ?s a wg:Solution } WHERE { ?s a wg:Solution } # all"
+    assert main(["query", "--store", store_dir, construct]) == 0
+    assert capsys.readouterr().out.count("Solution") == 2
