@@ -1,7 +1,17 @@
-"""Serialise the store, or any list of triples, to the RDF formats editors and researchers use.
+"""Serialise the store, a selection, or any list of triples, to the formats people use.
 
-One registry, :data:`RDF_WRITERS` (format name → writer), used by the CLI, the app and the
-endpoint alike. JSON-LD uses the local context in ``ontology/context.jsonld``.
+One registry, :data:`FORMATS` (format name → media type, file suffix, what it holds), used by
+the CLI, the app and the endpoint alike; :data:`MEDIA_TYPES` and :data:`RDF_WRITERS` are views
+of it. RDF formats (Turtle, TriG, N-Triples, N-Quads, RDF/XML, JSON-LD with the local context in
+``ontology/context.jsonld``) are written here; the network and table formats (GraphML, GEXF,
+CSV zip, XLSX) by :mod:`graph.formats`. :func:`export_subgraph` writes a selection in any of
+them: TriG and N-Quads keep each statement in its source graph, with the provenance and the
+selection header in the meta graph.
+
+>>> sorted(f for f, spec in FORMATS.items() if spec.kind == "table")
+['csv', 'gexf', 'graphml', 'xlsx']
+>>> format_for_path("kaart.graphml"), format_for_path("x.ttl"), format_for_path("x.doc")
+('graphml', 'turtle', None)
 """
 
 from __future__ import annotations
@@ -10,6 +20,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,12 +28,36 @@ import pyoxigraph as ox
 from ontology.files import CONTEXT_JSONLD, META_GRAPH, PREFIXES
 from graph.store import Store
 
-__all__ = ["RDF_WRITERS", "MEDIA_TYPES", "serialize_triples", "dump_store", "write_atomic"]
+__all__ = ["FORMATS", "Format", "RDF_WRITERS", "MEDIA_TYPES", "serialize_triples", "dump_store",
+           "write_atomic", "export_subgraph", "format_for_path"]
 
-MEDIA_TYPES = {
-    "turtle": "text/turtle", "trig": "application/trig", "nt": "application/n-triples",
-    "nq": "application/n-quads", "xml": "application/rdf+xml", "jsonld": "application/ld+json",
+
+@dataclass(frozen=True)
+class Format:
+    """An export format: media type, file suffix, and ``kind``: ``rdf`` (triples),
+    ``dataset`` (named graphs) or ``table`` (network or spreadsheet, via :mod:`graph.formats`)."""
+
+    media_type: str
+    suffix: str
+    kind: str
+    label: str
+
+
+#: every export format, in the order the app offers them
+FORMATS: dict[str, Format] = {
+    "turtle": Format("text/turtle", ".ttl", "rdf", "Turtle"),
+    "trig": Format("application/trig", ".trig", "dataset", "TriG"),
+    "nt": Format("application/n-triples", ".nt", "rdf", "N-Triples"),
+    "nq": Format("application/n-quads", ".nq", "dataset", "N-Quads"),
+    "jsonld": Format("application/ld+json", ".jsonld", "rdf", "JSON-LD"),
+    "xml": Format("application/rdf+xml", ".rdf", "rdf", "RDF/XML"),
+    "graphml": Format("application/graphml+xml", ".graphml", "table", "GraphML"),
+    "gexf": Format("application/gexf+xml", ".gexf", "table", "GEXF"),
+    "csv": Format("application/zip", ".zip", "table", "CSV (zip)"),
+    "xlsx": Format("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                   ".xlsx", "table", "Excel (XLSX)"),
 }
+MEDIA_TYPES = {name: spec.media_type for name, spec in FORMATS.items()}
 _OX = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML,
        "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
 
@@ -66,7 +101,32 @@ def dump_store(store: Store, fmt: str = "turtle", include_meta: bool = False) ->
                                                           str(t.object))), fmt)
 
 
-RDF_WRITERS = {name: name for name in MEDIA_TYPES}
+RDF_WRITERS = {name: name for name, spec in FORMATS.items() if spec.kind != "table"}
+_SUFFIXES = {spec.suffix: name for name, spec in FORMATS.items()} | {
+    ".turtle": "turtle", ".json": "jsonld", ".xml": "xml", ".owl": "xml", ".csv": "csv"}
+
+
+def format_for_path(path: str | Path) -> str | None:
+    """The format a file name's suffix asks for, or ``None``."""
+    return _SUFFIXES.get(Path(path).suffix.lower())
+
+
+def export_subgraph(sub, fmt: str, lang: str = "nl") -> bytes:
+    """A :class:`~graph.subgraph.Subgraph` in ``fmt`` (any name in :data:`FORMATS`).
+
+    ``lang`` picks the language of labels in the network and table formats.
+    """
+    spec = FORMATS.get(fmt)
+    if spec is None:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if spec.kind == "dataset":
+        return ox.serialize(list(sub.quads), format=_OX[fmt],
+                            prefixes=PREFIXES if fmt == "trig" else None)
+    if spec.kind == "rdf":
+        return serialize_triples(sub.triples(), fmt)
+    from graph.formats import WRITERS  # noqa: PLC0415 - networkx, openpyxl only when needed
+
+    return WRITERS[fmt](sub, lang)
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:

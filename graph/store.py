@@ -180,15 +180,7 @@ class EmbeddedStore:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("not a SELECT query")
         names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            row = {}
-            for name in names:
-                value = solution[name]
-                if value is not None:
-                    row[name] = value
-            rows.append(row)
-        return rows
+        return [{n: v for n, v in zip(names, solution) if v is not None} for solution in result]
 
     def ask(self, sparql: str, bindings: Mapping[str, object] | None = None) -> bool:
         """The answer of an ASK query."""
@@ -257,3 +249,8 @@ class EmbeddedStore:
         """Write buffered data to disk (a no-op in memory)."""
         if self.location != ":memory:":
             self._ox.flush()
+
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of this on-disk store in the new directory ``target`` (hard links
+        on the same file system, so it is instant); raises ``OSError`` in memory."""
+        self._ox.backup(str(target))

@@ -1,0 +1,51 @@
+"""Smoke test of the benchmark at a tiny size: the generator's shape and the report."""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+
+from bench.__main__ import main as bench_main
+from bench.generate import generate
+from bench.run import run, to_markdown
+from graph.kb import ensure_ready, open_store
+from graph.projection import edge_predicates, project
+
+STEPS = ["load", "projection", "bridge_matrix", "rank_organisation_type", "rank_solution",
+         "routes", "agenda"]
+
+
+def test_generated_graph_has_the_model_shape():
+    triples = generate(4000, seed=3)
+    assert triples == generate(4000, seed=3) and triples != generate(4000, seed=4)
+    store = ensure_ready(open_store(), bundled=False)
+    store.replace_graphs({"https://w3id.org/wijkgraaf/graph/source/bench": triples}, meta=[])
+    G = project(store)
+    kinds = {k for _, k in G.nodes(data="kind")}
+    assert {"domain", "obstacle", "solution", "organisation_type", "organisation", "case",
+            "area", "legal_frame", "programme", "theme"} <= kinds
+    used = {t.predicate.value for t in triples if isinstance(t.object, ox.NamedNode)}
+    assert {k for _, _, k in G.edges(keys=True)} <= set(edge_predicates()) & used
+    assert 0.05 < G.number_of_nodes() / len(triples) < 0.15  # about 1M → 98k nodes
+
+
+def test_run_reports_every_step_with_ratios(tmp_path, capsys):
+    results = run([1500], repeat=1)
+    size = results["sizes"]["1500"]
+    assert [s["step"] for s in size["steps"]] == STEPS
+    for step in size["steps"]:
+        assert step["ours_s"] > 0 and step["raw_s"] > 0 and step["ratio"] > 0
+        assert step["rss_mb"] > 0
+    assert "| rank_solution |" in to_markdown(results)
+    assert bench_main(["--sizes", "1500", "--repeat", "1", "--out", str(tmp_path), "-q"]) == 0
+    assert json.loads((tmp_path / "bench.json").read_text())["sizes"]["1500"]["triples"] > 1000
+    assert capsys.readouterr().out.startswith("# Wijkgraaf benchmark")
+
+
+def test_bench_doctests():
+    import doctest
+
+    import bench.generate
+
+    assert doctest.testmod(bench.generate, optionflags=doctest.ELLIPSIS).failed == 0

@@ -1,0 +1,131 @@
+"""Routes: k shortest simple paths with sentences; ties by id; disconnected parts."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ontology import WG, InputError, UnknownIdError
+from graph.analytics import example_graph, iri
+from graph.cli import main
+from graph.projection import build_graph, project, short_id
+from graph.routes import PHRASES, routes, statements, undirected_view
+from tests.data.analytics import graphs
+from tests.data.analytics.graphs import routes_graph
+
+mini_dir = graphs.mini_dir  # the on-disk mini store fixture
+
+
+def _ids(found):
+    return [[short_id(n) for n in r.nodes] for r in found]
+
+
+def test_k_shortest_with_ties_by_id():
+    found = routes(routes_graph(), "O1", "T1", k=3, skip_kinds=["theme"])
+    assert _ids(found) == [["O1", "S1", "T1"], ["O1", "S2", "T1"], ["O1", "S3", "S4", "T1"]]
+    assert [r.length for r in found] == [2, 2, 3]
+
+
+def test_fewer_routes_than_asked_and_k_zero():
+    G = routes_graph()
+    assert len(routes(G, "O1", "T1", k=10, skip_kinds=["theme"])) == 3
+    assert len(routes(G, "O1", "T1", k=10)) == 4  # through the theme as well
+    assert routes(G, "O1", "T1", k=0) == []
+
+
+def test_disconnected_parts_have_no_route():
+    assert routes(routes_graph(), "O1", "Z1") == []
+
+
+def test_skip_kinds_only_applies_to_the_middle():
+    G = routes_graph()
+    assert _ids(routes(G, "H", "S3", k=1, skip_kinds=["theme"])) == [["H", "O1", "S3"]]
+
+
+def test_sentence_in_both_languages():
+    r = routes(routes_graph(), "O1", "T1", k=1)[0]
+    assert r.sentence["nl"] == ("Belemmering 'o1' wordt aangepakt door oplossing 's1'; "
+                                "oplossing 's1' betrekt organisatietype 't1'.")
+    assert r.sentence["en"] == ("Obstacle 'en-O1' is addressed by solution 'en-S1'; "
+                                "solution 'en-S1' involves organisation type 'en-T1'.")
+    assert [s.forward for s in r.steps] == [False, True]
+    assert r.labels == ["o1", "s1", "t1"]
+
+
+def test_every_projected_predicate_has_a_phrase():
+    from graph.projection import edge_predicates
+
+    assert set(edge_predicates()) <= set(PHRASES)
+
+
+def test_routes_on_mini(mini_store_ro):
+    G = project(mini_store_ro, "en")
+    found = routes(G, "O01", "org-mitros", k=3)
+    assert [r.length for r in found] == [2, 2, 2]
+    assert _ids(found)[0] == ["O01", "C01", "org-mitros"]
+    assert "practice case 'Covenant in West'" in found[0].sentence["en"]
+
+
+def test_errors():
+    G = example_graph()
+    with pytest.raises(InputError):
+        routes(G, "O01", "gegevens delen mag niet")
+    with pytest.raises(UnknownIdError, match="O09"):
+        routes(G, "O09", "S01")
+
+
+def test_undirected_view_and_the_statements_behind_an_edge():
+    G = example_graph()
+    H = undirected_view(G)
+    assert sorted(H.nodes) == list(H.nodes) == sorted(G.nodes)
+    assert H.number_of_edges() == len({frozenset(e) for e in G.edges()})
+    assert len(statements(G, iri("S02"), iri("ot-gemeente"))) == 2  # decidedBy, involves...
+    assert statements(G, iri("S01"), iri("S02")) == [(iri("S01"), str(WG.relatedSolution),
+                                                       iri("S02"))]
+
+
+@st.composite
+def _random_graph(draw):
+    n = draw(st.integers(2, 9))
+    kinds = ["obstacle", "solution", "domain", "organisation_type"]
+    nodes = [{"id": f"N{i}", "kind": draw(st.sampled_from(kinds)), "label": f"n{i}"}
+             for i in range(n)]
+    preds = ["addresses", "affectsDomain", "involvesOrganisationType", "relatedSolution"]
+    edges = draw(st.lists(st.tuples(st.integers(0, n - 1), st.sampled_from(preds),
+                                    st.integers(0, n - 1)), max_size=20))
+    G = build_graph(nodes, [(f"N{a}", p, f"N{b}") for a, p, b in edges])
+    return G, draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1)), draw(st.integers(1, 5))
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=_random_graph())
+def test_routes_are_simple_paths_in_the_graph(case):
+    G, a, b, k = case
+    if a == b:
+        return
+    a, b = iri(f"N{a}"), iri(f"N{b}")
+    found = routes(G, a, b, k=k)
+    U = nx.Graph(G.to_undirected())
+    if not nx.has_path(U, a, b):
+        assert found == []
+        return
+    assert 1 <= len(found) <= k
+    assert found[0].length == nx.shortest_path_length(U, a, b)
+    assert [r.length for r in found] == sorted(r.length for r in found)
+    assert len({tuple(r.nodes) for r in found}) == len(found)
+    for r in found:
+        assert r.nodes[0] == a and r.nodes[-1] == b
+        assert len(set(r.nodes)) == len(r.nodes)  # simple
+        for step in r.steps:
+            s, o = (step.source, step.target) if step.forward else (step.target, step.source)
+            assert G.has_edge(s, o, key=step.predicate)
+
+
+def test_cli_routes(mini_dir, capsys):
+    assert main(["routes", "O01", "Mitros", "-k", "2", "--store", mini_dir]) == 0
+    out = capsys.readouterr().out
+    assert "Belemmering 'gegevens delen mag niet'" in out
+    assert main(["routes", "O01", "O99", "--store", mini_dir]) == 2
+    assert "O99" in capsys.readouterr().err
