@@ -274,8 +274,8 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
     >>> [short_id(i.solution) for i in a.items], [short_id(t.organisation_type) for t in a.invite]
     (['S01'], ['ot-gemeente', 'ot-woningcorporatie'])
     >>> print(a.items[0].reason["en"])
-    Closes 1 open obstacle ('data may not be shared') at cost 0.9 (effort medium, evidence well
-    described); already applied in this area in 'Covenant in West'.
+    Addresses the open obstacle 'data may not be shared', with medium effort; evidence: well
+    described; already applied in this area (Covenant in West).
     """
     lang = lang_of(G, lang)
     chosen = _selection(G, obstacles)
@@ -318,25 +318,29 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
 
 
 def _item_reason(G, s, closes, cost, place, case) -> dict[str, str]:
+    """Why a solution was chosen, in plain words (the weight ``cost`` is left to the data)."""
     texts = {}
     for lg in ("nl", "en"):
         effort = term_label(G, G.nodes[s].get("effort"), lg) or "?"
-        ev = term_label(G, G.nodes[s].get("evidenceLevel"), lg) or (
-            "onbekend" if lg == "nl" else "unknown")
+        ev = term_label(G, G.nodes[s].get("evidenceLevel"), lg)
         n = len(closes)
         if lg == "nl":
-            text = (f"Sluit {n} open belemmering{'en' if n != 1 else ''} "
-                    f"({_labels(G, closes, lg)}) tegen kosten {cost:g} (inspanning {effort}, "
-                    f"bewijsniveau {ev})")
+            amount = {"laag": "weinig", "middel": "gemiddelde", "hoog": "veel"}.get(effort, effort)
+            text = (f"Pakt {n} van de nog open belemmeringen aan ({_labels(G, closes, lg)}), "
+                    f"met {amount} inspanning" if n != 1 else
+                    f"Pakt de nog open belemmering {_labels(G, closes, lg)} aan, "
+                    f"met {amount} inspanning")
+            text += f"; bewijs: {ev}" if ev else "; nog zonder erkend bewijsniveau"
             if place:
                 where = "in dit gebied" if place == "in" else "in de buurt van dit gebied"
-                text += f"; al toegepast {where} in '{G.nodes[case]['labels'][lg]}'"
+                text += f"; al toegepast {where} ({G.nodes[case]['labels'][lg]})"
         else:
-            text = (f"Closes {n} open obstacle{'s' if n != 1 else ''} "
-                    f"({_labels(G, closes, lg)}) at cost {cost:g} (effort {effort}, "
-                    f"evidence {ev})")
+            text = (f"Addresses {n} of the obstacles still open ({_labels(G, closes, lg)}), "
+                    f"with {effort} effort" if n != 1 else
+                    f"Addresses the open obstacle {_labels(G, closes, lg)}, with {effort} effort")
+            text += f"; evidence: {ev}" if ev else "; no recognised evidence level yet"
             if place:
                 where = "in this area" if place == "in" else "near this area"
-                text += f"; already applied {where} in '{G.nodes[case]['labels'][lg]}'"
+                text += f"; already applied {where} ({G.nodes[case]['labels'][lg]})"
         texts[lg] = text + "."
     return both(texts["nl"], texts["en"])

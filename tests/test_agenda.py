@@ -51,7 +51,7 @@ def test_agenda_greedy_known_answer():
     assert a.uncovered == []
     assert [(short_id(t.organisation_type), [short_id(s) for s in t.for_solutions])
             for t in a.invite] == [("TA", ["SB", "SC"]), ("TB", ["SC"])]
-    assert "Sluit 2 open belemmeringen" in a.items[0].reason["nl"]
+    assert "Pakt 2 van de nog open belemmeringen aan" in a.items[0].reason["nl"]
 
 
 def test_agenda_reports_what_stays_open():
