@@ -1,0 +1,115 @@
+"""Wijkagenda: from the obstacles met in an area to a draft joint agenda, as a document."""
+
+import datetime as dt
+
+import streamlit as st
+
+from app_pages import state, ui
+from app_pages.state import t
+
+st.title(t("agenda_title"))
+st.markdown(t("agenda_intro"))
+
+G = state.graph()
+index = state.index()
+areas = {state.short(h.iri): h for h in index.items("area", state.lang())}
+obstacles = {state.short(h.iri): h for h in index.items("obstacle", state.lang())}
+if not obstacles:
+    st.info(t("empty_kind"))
+    st.stop()
+
+
+def area_label(k: str) -> str:
+    hit = areas[k]
+    code = hit.notation if hit.notation and hit.notation != hit.label else ""
+    return f"{hit.label} ({code})" if code else hit.label
+
+
+state.synced("agenda_area", "area", valid=areas)
+wanted = st.query_params.get("area")
+if wanted and wanted not in areas:
+    ui.not_found(wanted)
+st.session_state.setdefault("agenda_area", None)
+area = st.selectbox(t("agenda_area"), list(areas), key="agenda_area",
+                    format_func=area_label, placeholder=t("agenda_area_placeholder"),
+                    on_change=lambda: state.publish("area", st.session_state.agenda_area,
+                                                    "agenda_area"))
+
+raw = st.query_params.get("o")
+if raw is not None and raw != st.session_state.get("_qp_agenda_obstacles"):
+    st.session_state["agenda_obstacles"] = [o for o in raw.split(",") if o in obstacles]
+st.session_state["_qp_agenda_obstacles"] = raw
+
+
+def _publish_obstacles() -> None:
+    chosen = st.session_state.get("agenda_obstacles") or []
+    state.publish("o", ",".join(chosen), None)
+    st.session_state["_qp_agenda_obstacles"] = ",".join(chosen) or None
+
+
+chosen = st.multiselect(
+    t("agenda_obstacles"), list(obstacles), key="agenda_obstacles",
+    format_func=lambda k: f"{obstacles[k].label} ({obstacles[k].notation or k})",
+    placeholder=t("agenda_obstacles_placeholder"), on_change=_publish_obstacles,
+    select_all=False)
+state.synced("agenda_max", "max", valid=[str(n) for n in range(0, 11)])
+st.session_state["agenda_max"] = int(st.session_state.get("agenda_max") or 0)
+limit = st.slider(t("agenda_max"), 0, 10, key="agenda_max", help=t("agenda_max_help"),
+                  on_change=lambda: state.publish("max", st.session_state.agenda_max or None,
+                                                  "agenda_max"))
+
+if not chosen:
+    st.info(t("agenda_choose"), icon=":material/touch_app:")
+    st.stop()
+
+request = (tuple(state.iri_of(o) for o in chosen), state.iri_of(area) if area else None,
+           limit or None)
+plan = state.agenda_plan(*request)
+covered = len(chosen) - len(plan.uncovered)
+cols = st.columns(4)
+cols[0].metric(t("agenda_m_solutions"), len(plan.items), border=True)
+cols[1].metric(t("agenda_m_covered"), f"{covered} / {len(chosen)}", border=True)
+cols[2].metric(t("agenda_m_invite"), len(plan.invite), border=True)
+cols[3].metric(t("agenda_m_open"), len(plan.uncovered), border=True)
+
+st.subheader(t("agenda_proposal"), divider="gray")
+if not plan.items:
+    st.warning(t("agenda_empty"))
+for number, item in enumerate(plan.items, 1):
+    with st.container(border=True):
+        ui.item_link("solution", item.solution, f"{number}. {item.label}",
+                     icon=":material/lightbulb:")
+        st.markdown(f"**{t('agenda_covers')}:** "
+                    + ui.badges([G.nodes[o]["label"] for o in item.covers], "obstacle"))
+        if item.also_addresses:
+            st.markdown(f"**{t('agenda_also')}:** " + ui.badges(
+                [G.nodes[o]["label"] for o in item.also_addresses], "theme"))
+        st.caption(ui.md(item.reason[state.lang()]))
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("agenda_invite"), divider="gray")
+    for inv in plan.invite:
+        names = ", ".join(G.nodes[s]["label"] for s in inv.for_solutions)
+        st.markdown(f"- **{ui.md(G.nodes[inv.organisation_type]['label'])}** — "
+                    f"{t('agenda_for')} {ui.md(names)}")
+    if not plan.invite:
+        st.caption(t("none"))
+with right:
+    st.subheader(t("agenda_open"), divider="gray")
+    for u in plan.uncovered:
+        ui.item_link("obstacle", u.obstacle, G.nodes[u.obstacle]["label"], icon=":material/report:")
+        st.caption(ui.md(u.reason[state.lang()]))
+    if not plan.uncovered:
+        st.success(t("agenda_all_covered"), icon=":material/check_circle:")
+
+st.subheader(t("agenda_download"), divider="gray")
+doc = state.agenda_document(*request, today=dt.date.today())
+stem = "wijkagenda-" + (state.short(area).lower() if area else "concept") + "-" + \
+    dt.date.today().isoformat()
+c1, c2 = st.columns(2)
+c1.download_button(t("agenda_md"), doc["markdown"], file_name=stem + ".md",
+                   mime="text/markdown", icon=":material/description:", width="stretch")
+c2.download_button(t("agenda_html"), doc["html"], file_name=stem + ".html", mime="text/html",
+                   icon=":material/print:", width="stretch")
+st.caption(t("agenda_print_hint"))

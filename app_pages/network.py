@@ -1,0 +1,53 @@
+"""Network: the neighbourhood of one item (depth 1–3), filtered, coloured by kind, capped."""
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from app_pages import state, ui
+from app_pages.state import t
+
+st.title(t("net_title"))
+st.markdown(t("net_intro"))
+
+options = state.node_options()
+if not options:
+    st.info(t("empty_kind"))
+    st.stop()
+G = state.graph()
+state.synced("net_id", "id", valid=options)
+if st.session_state.get("net_id") not in options:
+    wanted = st.query_params.get("id")
+    if wanted:
+        ui.not_found(wanted)
+    st.session_state["net_id"] = state.default_node(options)
+centre = st.selectbox(t("net_centre"), list(options), key="net_id", format_func=options.get,
+                      on_change=lambda: state.publish("id", st.session_state.net_id, "net_id"))
+
+kinds_all = [k for k in ui.KIND_ORDER if any(G.nodes[n]["kind"] == k for n in G)]
+domains = {state.short(d): G.nodes[d]["label"] for d in state.domains()}
+state.synced("net_depth", "depth", valid=("1", "2", "3"))
+st.session_state["net_depth"] = int(st.session_state.get("net_depth") or 1)
+left, capcol, mid, right = st.columns([2, 2, 4, 3])
+depth = left.slider(t("net_depth"), 1, 3, key="net_depth",
+                    on_change=lambda: state.publish("depth", st.session_state.net_depth,
+                                                    "net_depth"))
+kinds = mid.multiselect(t("net_kinds"), kinds_all, format_func=ui.kind_title,
+                        default=[k for k in kinds_all if k not in ("theme", "domain_group")],
+                        key="net_kinds", select_all=False)
+chosen_domains = right.multiselect(t("net_domains"), list(domains), format_func=domains.get,
+                                   key="net_domains", placeholder=t("net_all_domains"),
+                                   select_all=False)
+cap = capcol.selectbox(t("net_cap"), [25, 50, 80, 120, 200], index=2, key="net_cap")
+
+view_height = 600
+view = state.ego_view(centre, depth, tuple(kinds), tuple(chosen_domains), cap)
+if view.capped:
+    st.info(t("net_capped", shown=view.shown, total=view.total), icon=":material/filter_alt:")
+else:
+    st.caption(t("net_size", shown=view.shown, edges=view.edges))
+components.html(view.html, height=view_height + 12, scrolling=False)
+st.caption(t("net_help"))
+kind = G.nodes[state.iri_of(centre)]["kind"] if state.iri_of(centre) in G else ""
+if kind in ui.PAGE:
+    ui.item_link(kind, state.iri_of(centre), t("net_open", label=options[centre]),
+                 icon=":material/open_in_new:")

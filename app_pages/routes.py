@@ -1,0 +1,63 @@
+"""Routes: the k shortest routes from one item to another, drawn and told in a sentence."""
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from app_pages import state, ui
+from app_pages.state import t
+
+st.title(t("routes_title"))
+st.markdown(t("routes_intro"))
+
+options = state.node_options()
+if len(options) < 2:
+    st.info(t("empty_kind"))
+    st.stop()
+G = state.graph()
+keys = list(options)
+for widget, param in (("route_a", "a"), ("route_b", "b")):
+    state.synced(widget, param, valid=options)
+    wanted = st.query_params.get(param)
+    if wanted and wanted not in options:
+        ui.not_found(wanted)
+types = [k for k in keys if G.nodes[state.iri_of(k)]["kind"] == "organisation_type"]
+if st.session_state.get("route_a") not in options:
+    preferred = [k for k in ("ot-wijkteam", "ot-gemeente") if k in options]
+    st.session_state["route_a"] = next(iter(preferred + types + keys))
+if st.session_state.get("route_b") not in options:
+    preferred = [k for k in ("ot-woningcorporatie", "ot-ggd") if k in options]
+    st.session_state["route_b"] = next(
+        k for k in preferred + types + keys if k != st.session_state.route_a)
+left, right = st.columns(2)
+a = left.selectbox(t("route_from"), keys, key="route_a", format_func=options.get,
+                   on_change=lambda: state.publish("a", st.session_state.route_a, "route_a"))
+b = right.selectbox(t("route_to"), keys, key="route_b", format_func=options.get,
+                    on_change=lambda: state.publish("b", st.session_state.route_b, "route_b"))
+state.synced("route_k", "k", valid=("1", "2", "3", "4", "5"))
+st.session_state["route_k"] = int(st.session_state.get("route_k") or 3)
+c1, c2 = st.columns([1, 2])
+k = c1.slider(t("route_k"), 1, 5, key="route_k",
+              on_change=lambda: state.publish("k", st.session_state.route_k, "route_k"))
+hubs = c2.toggle(t("route_hubs"), value=False, key="route_hubs", help=t("route_hubs_help"))
+
+if a == b:
+    st.info(t("route_same"))
+    st.stop()
+skip = () if hubs else ("theme", "domain_group")
+found = state.analytic("routes", "routes", state.iri_of(a), state.iri_of(b), k=k,
+                       lang=state.lang(), skip_kinds=skip)
+if not found:
+    st.warning(t("route_none"))
+    st.stop()
+
+st.subheader(t("routes_found", n=len(found)), divider="gray")
+for number, route in enumerate(found, 1):
+    with st.container(border=True):
+        st.markdown(f"**{t('route_n', n=number, steps=route.length)}**")
+        chain = " → ".join(ui.badges([label], G.nodes[node]["kind"])
+                           for node, label in zip(route.nodes, route.labels))
+        st.markdown(chain)
+        st.markdown(ui.md(route.sentence[state.lang()]))
+view = state.routes_view([r.nodes for r in found])
+components.html(view.html, height=432, scrolling=False)
+st.caption(t("route_legend"))

@@ -1,0 +1,178 @@
+"""How fast the app answers: first page ready, and click-to-update once warm.
+
+``python -m bench.app_bench`` (options: ``--data``, ``--repeat``, ``--browser``, ``--out``).
+
+- **first page ready (AppTest)**: a fresh process-level cache, then the first run of the start
+  page: opening an in-memory store, loading the knowledge base, the projection, the counts
+  and the search index — everything a first visitor waits for on the server.
+- **first page ready (browser)**, with ``--browser``: ``wijkgraaf app`` is started on a free
+  port and Debian's Chromium (headless, no network) opens it; the time from starting the
+  command until the start page shows its entry questions.
+- **click-to-update (warm)**: with the store and projection built, the time of one rerun after
+  an interaction, per view: typing a search, choosing another obstacle, another solution,
+  another domain pair. "first visit" counts reruns whose item was never shown before (its
+  details are read from the store); "revisit" reruns whose details are cached.
+
+Targets: first page < 5 s, click-to-update < 300 ms. Figures are medians and 90th percentiles
+in milliseconds; the JSON goes to ``bench/results/app_bench.json`` unless ``--out ''``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEARCHES = ["gegevens delen", "huurachterstand", "schotten tussen budgetten", "wijkteam",
+            "eenzaamheid ouderen", "privacy", "doorbraak", "schulden", "GGD", "jeugd"]
+
+
+def _ms(values: list[float]) -> dict[str, float]:
+    values = sorted(values)
+    p90 = values[min(len(values) - 1, int(round(0.9 * (len(values) - 1))))]
+    return {"n": len(values), "median_ms": round(statistics.median(values) * 1000, 1),
+            "p90_ms": round(p90 * 1000, 1), "max_ms": round(values[-1] * 1000, 1)}
+
+
+def _timed(at, action) -> float:
+    started = time.perf_counter()
+    action()
+    at.run()
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    return time.perf_counter() - started
+
+
+def apptest_bench(data: str, repeat: int) -> dict:
+    """First page and warm click-to-update, measured with Streamlit's AppTest."""
+    os.environ["WIJKGRAAF_STORE"] = ":memory:"
+    os.environ["WIJKGRAAF_DATA"] = data
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    app = str(ROOT / "app.py")
+    started = time.perf_counter()
+    at = AppTest.from_file(app, default_timeout=120).run()
+    first = time.perf_counter() - started
+    out: dict = {"first_page_apptest_s": round(first, 2)}
+
+    searches = [_timed(at, lambda q=q: at.text_input(key="q").input(q))
+                for _ in range(repeat) for q in SEARCHES]
+    out["search"] = _ms(searches)
+
+    for page, key, label in (("obstacle", "obstacle_id", "obstacle"),
+                             ("solution", "solution_id", "solution")):
+        at.switch_page(f"app_pages/{page}.py").run()
+        values = _ids(label)
+        firsts = [_timed(at, lambda v=v, k=key: at.selectbox(key=k).set_value(v)) for v in values]
+        again = [_timed(at, lambda v=v, k=key: at.selectbox(key=k).set_value(v))
+                 for _ in range(repeat) for v in values]
+        out[label] = {"first visit": _ms(firsts), "revisit": _ms(again)}
+
+    at.switch_page("app_pages/bridges.py").run()
+    values = _ids("domain")
+    firsts = [_timed(at, lambda v=v: at.selectbox(key="bridge_b").set_value(v)) for v in values]
+    again = [_timed(at, lambda v=v: at.selectbox(key="bridge_b").set_value(v))
+             for _ in range(repeat) for v in values]
+    out["bridges"] = {"first visit": _ms(firsts), "revisit": _ms(again)}
+    return out
+
+
+def _ids(kind: str) -> list[str]:
+    """The short ids of every item of ``kind`` (the values the page's pickers offer)."""
+    from graph.projection import nodes_of_kind, project, short_id
+
+    return [short_id(n) for n in nodes_of_kind(project(_store(), "nl"), kind)]
+
+
+_STORE = []
+
+
+def _store():
+    if not _STORE:
+        from graph.kb import ensure_ready, load_paths, open_store
+
+        store = ensure_ready(open_store(), bundled=False)
+        load_paths(store, [os.environ["WIJKGRAAF_DATA"]], check=False)
+        _STORE.append(store)
+    return _STORE[0]
+
+
+def browser_bench(data: str) -> dict:
+    """Seconds from starting ``wijkgraaf app`` until headless Chromium (already open, as a
+    user's browser is) shows the start page; and a warm reload."""
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    from graph.cli_app import free_port
+
+    port = free_port()
+    exe = Path(sys.executable).parent / "wijkgraaf"
+    url = f"http://127.0.0.1:{port}/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"])
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto("about:blank")
+        started = time.perf_counter()
+        proc = subprocess.Popen([str(exe), "app", "--store", ":memory:", "--data", data,
+                                 "--port", str(port)], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                try:
+                    with urllib.request.urlopen(url + "_stcore/health", timeout=1):
+                        break
+                except OSError:
+                    if time.perf_counter() - started > 60:
+                        raise
+                    time.sleep(0.05)
+            server = time.perf_counter() - started
+            page.goto(url)
+            page.get_by_text("Waar wil je mee beginnen?").wait_for(timeout=60_000)
+            first = time.perf_counter() - started
+            again = time.perf_counter()
+            page.reload()
+            page.get_by_text("Waar wil je mee beginnen?").wait_for(timeout=60_000)
+            reload = time.perf_counter() - again
+        finally:
+            proc.terminate()
+            proc.wait(10)
+            browser.close()
+    return {"server_listening_s": round(server, 2), "first_page_browser_s": round(first, 2),
+            "reload_warm_s": round(reload, 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bench.app_bench", description=__doc__.split(
+        "\n\n")[0])
+    p.add_argument("--data", default=str(ROOT / "data"),
+                   help="knowledge base to load (default: the bundled data/)")
+    p.add_argument("--repeat", type=int, default=2, help="passes over each list (default 2)")
+    p.add_argument("--browser", action="store_true", help="also time a real browser")
+    p.add_argument("--out", default="bench/results", help="folder for app_bench.json")
+    args = p.parse_args(argv)
+    result = apptest_bench(args.data, args.repeat)
+    if args.browser:
+        result.update(browser_bench(args.data))
+    print(json.dumps(result, indent=1))
+    if args.out:
+        out = ROOT / args.out
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "app_bench.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""The app in a real browser: Debian's Chromium, headless, with every request outside the app
+blocked. Starts ``wijkgraaf app`` on a free port with the bundled knowledge base in memory,
+searches for an obstacle, opens it, opens the domain bridges and the network (the canvas must
+be drawn), builds a wijkagenda and downloads it. Screenshots go to ``tests/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "tests" / "screenshots"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                reason="Debian chromium not installed (make browser)")
+
+
+def _free_port() -> int:
+    from graph.cli_app import free_port
+
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def server():
+    """``wijkgraaf app`` on a free port; yields its URL and how long the first page took."""
+    data = ROOT / "data"
+    if not any(data.glob("*.ttl")):
+        pytest.skip("the bundled knowledge base (data/*.ttl) is not there")
+    port = _free_port()
+    exe = Path(sys.executable).parent / "wijkgraaf"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIJKGRAAF_")}
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(exe), "app", "--store", ":memory:", "--data", str(data),
+                             "--port", str(port)], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url + "_stcore/health", timeout=1) as reply:
+                if reply.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        pytest.fail("the app did not start:\n" + (proc.stdout.read() if proc.stdout else ""))
+    yield url, started
+    proc.send_signal(signal.SIGTERM)
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    url, _ = server
+    context = browser.new_context(viewport={"width": 1280, "height": 800},
+                                  accept_downloads=True, locale="nl-NL")
+    outside: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(url.rstrip("/")) or route.request.url.startswith(
+                ("data:", "blob:", "about:")):
+            return route.continue_()
+        outside.append(route.request.url)
+        return route.abort()
+    context.route("**/*", guard)
+    pg = context.new_page()
+    pg.outside = outside
+    yield pg
+    context.close()
+    assert not outside, f"requests outside the app: {outside}"
+
+
+def _ready(pg, text: str, timeout: float = 30_000) -> None:
+    pg.get_by_text(text, exact=False).first.wait_for(timeout=timeout)
+    pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                         timeout=timeout)
+    pg.wait_for_timeout(400)
+
+
+def _shot(pg, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / name))
+
+
+def _pick(pg, label: str, typed: str) -> None:
+    """Choose in a Streamlit selectbox or multiselect by typing and Enter."""
+    box = pg.locator("[data-testid='stSelectbox'], [data-testid='stMultiSelect']").filter(
+        has_text=label).first
+    box.locator("input").first.click()
+    pg.keyboard.type(typed, delay=20)
+    pg.wait_for_timeout(300)
+    pg.keyboard.press("Enter")
+    pg.wait_for_timeout(500)
+    pg.keyboard.press("Escape")
+    pg.wait_for_timeout(500)
+
+
+def test_first_page_ready(page, server):
+    url, started = server
+    page.goto(url)
+    _ready(page, "Waar wil je mee beginnen?")
+    elapsed = time.perf_counter() - started
+    _shot(page, "01-start.png")
+    assert elapsed < 30, elapsed  # generous for CI; bench/app_bench.py measures the target
+
+
+def test_search_open_obstacle_bridges_network(page, server):
+    url, _ = server
+    page.goto(url)
+    _ready(page, "Waar wil je mee beginnen?")
+    search = page.get_by_label("Zoek een belemmering, oplossing, domein of organisatie")
+    search.fill("gegevens delen")
+    search.press("Enter")
+    _ready(page, "Belemmeringen (")
+    _shot(page, "02-search.png")
+    first = page.locator("[data-testid='stPageLink-NavLink']").filter(
+        has_text=re.compile(r"· O\d+")).first
+    name = first.inner_text().split(" · ")[0].strip()
+    first.click()
+    page.wait_for_url(re.compile(r"/belemmering\?id=O\d+"))
+    _ready(page, "best passend eerst")
+    assert page.locator("h1").first.inner_text().strip() == name
+    _shot(page, "03-obstacle.png")
+
+    page.locator("[data-testid='stSidebarNav'] a").filter(has_text="Domeinbruggen").click()
+    _ready(page, "Klik op een vak")
+    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    page.wait_for_timeout(800)
+    assert page.get_by_text(re.compile(r" × .*oplossing")).count() >= 1
+    cell = page.locator("[data-testid='stVegaLiteChart'] g.mark-rect path"
+                        "[aria-label*='x: onderwijs'][aria-label*='y: wonen']").first
+    cell.click()
+    page.wait_for_url(re.compile(r"a=dom-wonen.*b=dom-onderwijs|b=dom-wonen.*a=dom-onderwijs"))
+    _ready(page, "wonen × onderwijs")
+    _shot(page, "04-bridges.png")
+
+    page.goto(url + "netwerk?id=O08")
+    _ready(page, "Midden")
+    frame = page.frame_locator("iframe").first
+    frame.locator("canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(2500)
+    drawn = frame.locator("canvas").first.evaluate(
+        """c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  let ink = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+                  return {w: c.width, h: c.height, ink: ink,
+                          nodes: Object.keys(network.body.nodes).length}; }""")
+    assert drawn["w"] > 300 and drawn["h"] > 300, drawn
+    assert drawn["nodes"] >= 2 and drawn["ink"] > 1000, drawn
+    _shot(page, "05-network.png")
+
+
+def test_build_and_download_wijkagenda(page, server):
+    url, _ = server
+    page.goto(url + "wijkagenda")
+    _ready(page, "Kies hierboven minstens één belemmering")
+    _pick(page, "Wijk of buurt", "Amsterdam")
+    _pick(page, "Belemmeringen in de wijk", "gegevensdeling")
+    _pick(page, "Belemmeringen in de wijk", "Verkokerde financiering")
+    _ready(page, "Voorgestelde oplossingen")
+    assert "area=" in page.url and "o=" in page.url
+    _shot(page, "06-agenda.png")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    for label, suffix, head in (("Download als Markdown", ".md", "# Wijkagenda"),
+                                ("Download als HTML (printbaar)", ".html", "<!DOCTYPE html>")):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=label).click()
+        target = SHOTS / ("wijkagenda" + suffix)
+        info.value.save_as(str(target))
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith(head), text[:80]
+        assert "Amsterdam" in text and re.search(r"20\d\d", text)
+
+
+def test_narrow_window_and_english(page, server):
+    url, _ = server
+    page.set_viewport_size({"width": 420, "height": 900})
+    page.goto(url + "belemmering?id=O08")
+    _ready(page, "best passend eerst")
+    _shot(page, "07-narrow-obstacle.png")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 430, width  # nothing sticks out sideways
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(url + "domeinbruggen?lang=en")
+    _ready(page, "Click a cell")
+    _shot(page, "08-bridges-en.png")
