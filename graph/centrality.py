@@ -44,11 +44,15 @@ def to_igraph(H: nx.Graph, weight: str | None = None) -> tuple[ig.Graph, list]:
     (3, 2, [0, 1, 2])
     """
     def compute():
-        nodes = list(H)
+        # nodes and edges in sorted order, so floating-point results do not depend on the
+        # order in which a backend returned the triples
+        nodes = sorted(H, key=str)
         index = {n: i for i, n in enumerate(nodes)}
-        g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in H.edges()])
+        edges = sorted(((index[u], index[v], d) for u, v, d in H.edges(data=True)),
+                       key=lambda e: (e[0], e[1]))
+        g = ig.Graph(n=len(nodes), edges=[(u, v) for u, v, _ in edges])
         if weight:
-            g.es["w"] = [float(d.get(weight, 1)) for _, _, d in H.edges(data=True)]
+            g.es["w"] = [float(d.get(weight, 1)) for _, _, d in edges]
         return g, nodes
     return memoize(H, ("igraph", weight), compute)
 
@@ -142,7 +146,8 @@ def pagerank(H: nx.Graph, weight: str | None = None, damping: float = 0.85) -> d
     solver = "prpack" if g.vcount() > PRPACK_FROM else "arpack"
     values = g.pagerank(directed=False, damping=damping, weights="w" if weight else None,
                         implementation=solver)
-    return dict(zip(nodes, values))
+    # ARPACK starts from a random vector: round off the last digits so runs agree exactly
+    return {n: round(v, 12) for n, v in zip(nodes, values)}
 
 
 def structural_holes(H: nx.Graph, weight: str | None = None,

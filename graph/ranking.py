@@ -190,12 +190,13 @@ def _whole_pagerank(G: nx.MultiDiGraph) -> dict[str, float]:
     """PageRank of the whole projection as a simple undirected graph, built straight in
     igraph (building the NetworkX undirected view first took 7 s of 18 at 1M triples)."""
     def compute():
-        nodes = list(G)
+        nodes = sorted(G)  # sorted: results independent of the backend's triple order
         index = {n: i for i, n in enumerate(nodes)}
-        g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in G.edges()])
+        g = ig.Graph(n=len(nodes), edges=sorted((index[u], index[v]) for u, v in G.edges()))
         g.simplify(multiple=True, loops=True)
         solver = "prpack" if g.vcount() > PRPACK_FROM else "arpack"
-        return dict(zip(nodes, g.pagerank(directed=False, implementation=solver)))
+        values = g.pagerank(directed=False, implementation=solver)
+        return {n: round(v, 12) for n, v in zip(nodes, values)}  # ARPACK: random start
     return memoize(G, "pagerank", compute)
 
 

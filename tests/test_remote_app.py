@@ -1,0 +1,75 @@
+"""Analytics and the app's main pages on a real ``oxigraph serve`` give what they give on the
+embedded store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from graph.agenda import agenda
+from graph.bridges import bridge_matrix, bridging_solutions
+from graph.kb import ensure_ready, load_paths, open_store
+from graph.projection import project
+from graph.ranking import key_players
+from graph.routes import routes
+from tests.conftest import MINI, make_mini_store
+from tests.oxigraph_server import oxigraph_server
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def remote_url(tmp_path_factory):
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-app") / "db") as base:
+        store = ensure_ready(open_store(base + "/query"), bundled=False)
+        load_paths(store, [MINI])
+        yield base + "/query"
+
+
+@pytest.fixture(scope="module")
+def graphs(remote_url):
+    remote = project(open_store(remote_url), "nl", cache=False)
+    embedded = project(make_mini_store(), "nl", cache=False)
+    return remote, embedded
+
+
+def test_projection_is_the_same(graphs):
+    remote, embedded = graphs
+    assert sorted(remote.nodes(data="label")) == sorted(embedded.nodes(data="label"))
+    assert sorted(remote.edges(keys=True)) == sorted(embedded.edges(keys=True))
+
+
+def test_analytics_give_the_same_answers(graphs):
+    remote, embedded = graphs
+    assert bridge_matrix(remote) == bridge_matrix(embedded)
+    assert bridging_solutions(remote, "dom-wonen", "dom-gezondheid") == \
+        bridging_solutions(embedded, "dom-wonen", "dom-gezondheid")
+    assert routes(remote, "ot-woningcorporatie", "ot-ggd") == \
+        routes(embedded, "ot-woningcorporatie", "ot-ggd")
+    assert key_players(remote, "organisation_type") == key_players(embedded, "organisation_type")
+    assert agenda(remote, ["O01", "O02"]) == agenda(embedded, ["O01", "O02"])
+
+
+@pytest.mark.parametrize(("page", "params", "expected"), [
+    ("start", {}, "Belemmeringen"),
+    ("obstacle", {"id": "O01"}, "gegevens delen mag niet"),
+    ("solution", {"id": "S01"}, "convenant gegevensdeling"),
+    ("bridges", {"a": "dom-gezondheid", "b": "dom-wonen"}, "convenant gegevensdeling"),
+    ("agenda", {"o": "O01,O02"}, "ontschot budget"),
+])
+def test_main_pages_on_the_server(monkeypatch, remote_url, page, params, expected):
+    monkeypatch.setenv("WIJKGRAAF_STORE", remote_url)
+    monkeypatch.delenv("WIJKGRAAF_DATA", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "start":
+        at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, at.exception
+    shown = " ".join(str(e.value) for kind in ("title", "markdown", "caption", "subheader")
+                     for e in at.get(kind))
+    shown += " ".join(str(e.proto.label) for e in at.get("page_link"))
+    assert expected in shown
