@@ -27,7 +27,7 @@ from ontology.files import (
     SHAPES_TTL,
     VOCABULARIES_TTL,
 )
-from graph.store import EmbeddedStore, Store
+from graph.store import EmbeddedStore, Store, open_embedded
 
 __all__ = [
     "BUNDLED_DIR", "LoadResult", "NotConformingError", "open_store", "load_paths",
@@ -79,7 +79,7 @@ def open_store(location: str | Path | None = None) -> Store:
         from graph.remote import RemoteStore  # noqa: PLC0415 - optional backend
 
         return RemoteStore(text)
-    return EmbeddedStore(text)
+    return open_embedded(text)
 
 
 def source_graph_iri(path: str | Path) -> str:
@@ -149,7 +149,11 @@ def _now() -> str:
 
 
 def ensure_ready(store: Store, bundled: bool = True) -> Store:
-    """Load the ontology and shapes if missing, and the bundled data into an empty store."""
+    """Load the ontology and shapes if missing, and the bundled data into an empty store.
+
+    A store opened read-only (another process holds it) is returned as it is."""
+    if getattr(store, "read_only", False):
+        return store
     rows = store.select(
         f"SELECT ?g ?digest WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{_P['identifier']}> ?digest }} }}")
     loaded = {r["g"].value: r["digest"].value for r in rows}

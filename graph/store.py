@@ -27,11 +27,11 @@ from typing import Protocol
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
-from ontology import QueryError
+from ontology import QueryError, WijkgraafError
 from ontology.files import DATASET_IRI, META_GRAPH
 
-__all__ = ["Store", "EmbeddedStore", "Row", "Triple", "NamedNode", "Literal", "term_nt",
-           "with_values", "version_bump"]
+__all__ = ["Store", "EmbeddedStore", "StoreBusyError", "open_embedded", "Row", "Triple",
+           "NamedNode", "Literal", "term_nt", "with_values", "version_bump"]
 
 Row = dict[str, object]
 _VERSION = "https://w3id.org/wijkgraaf/def#storeVersion"
@@ -145,11 +145,35 @@ def version_bump() -> str:
     )
 
 
+class StoreBusyError(WijkgraafError, OSError):
+    """The on-disk store is open for writing in another process (the app, ``wijkgraaf serve``
+    or another command), so this one could only open it to read."""
+
+    def __init__(self, location: str) -> None:
+        super().__init__(
+            f"the store {location} is in use by another Wijkgraaf process (the app, "
+            "'wijkgraaf serve' or a running command), so it is open read-only here. Stop that "
+            "process and try again, or write through the running endpoint "
+            "('wijkgraaf serve' with an editor token) / the app's edit page.")
+
+
+def open_embedded(path: str | Path) -> EmbeddedStore:
+    """The on-disk store at ``path``: read-write, or read-only when another process holds it
+    (writes then raise :class:`StoreBusyError` with a clear message)."""
+    try:
+        return EmbeddedStore(path)
+    except OSError as error:
+        if "lock" not in str(error).lower():
+            raise
+        return EmbeddedStore(path, read_only=True)
+
+
 class EmbeddedStore:
     """A ``pyoxigraph.Store`` on a directory (persistent) or in memory (``path=None``)."""
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
         self.location = str(path) if path else ":memory:"
+        self.read_only = read_only
         if path is None:
             self._ox = ox.Store()
         elif read_only:
@@ -200,8 +224,13 @@ class EmbeddedStore:
         """The pyoxigraph result object itself (for serialising results in any format)."""
         return self._run(sparql, None)
 
+    def _writable(self) -> None:
+        if self.read_only:
+            raise StoreBusyError(self.location)
+
     def update(self, sparql: str) -> int:
         """Run ``sparql`` and bump the version, in one transaction."""
+        self._writable()
         try:
             self._ox.update(sparql + " ;\n" + version_bump())
         except SyntaxError as error:
@@ -210,6 +239,7 @@ class EmbeddedStore:
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], meta: Iterable[Triple]) -> int:
         """Stage every graph, then swap all of them and their meta in one update."""
+        self._writable()
         staged = {}
         try:
             for iri, triples in graphs.items():

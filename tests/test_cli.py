@@ -98,3 +98,17 @@ def test_query_kinds_with_prefixes_and_comments(store_dir, capsys):
     construct = "CONSTRUCT { ?s a wg:Solution } WHERE { ?s a wg:Solution } # all"
     assert main(["query", "--store", store_dir, construct]) == 0
     assert capsys.readouterr().out.count("Solution") == 2
+
+
+def test_a_store_held_by_another_process_can_be_read_not_written(store_dir):
+    import pyoxigraph as ox
+
+    holder = ox.Store(store_dir)  # as the running app or 'wijkgraaf serve' would
+    exe = str(Path(sys.executable).parent / "wijkgraaf")
+    stats = subprocess.run([exe, "stats", "--store", store_dir], capture_output=True, text=True,
+                           check=False)
+    assert stats.returncode == 0 and "belemmeringen" in stats.stdout
+    load = subprocess.run([exe, "load", "--store", store_dir, str(MINI)], capture_output=True,
+                          text=True, check=False)
+    assert load.returncode == 2 and "in use by another Wijkgraaf process" in load.stderr
+    del holder
