@@ -117,7 +117,8 @@ def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None
         key = (-len(hits), -term_rank(G, evidence), -len(domains), len(types), s)
         reason = {}
         for lg in ("nl", "en"):
-            ev = term_label(G, evidence, lg) or ("onbekend" if lg == "nl" else "unknown")
+            ev = term_label(G, evidence, lg) or (
+                "niet vastgesteld" if lg == "nl" else "not established")
             reason[lg] = (
                 f"Pakt {len(hits)} van de {len(chosen)} gekozen belemmeringen aan "
                 f"({_labels(G, hits, lg)}); bewijsniveau: {ev}; verbindt "

@@ -201,7 +201,8 @@ def bridging_solutions(G: nx.MultiDiGraph, domain_a: str, domain_b: str,
     [(1, 'S01'), (2, 'S02')]
     >>> print(ranked[1].reason["en"])
     'pooled budget' links housing and health because it addresses obstacles in both domains
-    (derived, not stated); it addresses 1 obstacle that affects both. Evidence level: unknown.
+    (derived, not stated); it addresses 1 obstacle that affects both. Evidence level: not
+    established.
     """
     lang = lang_of(G, lang)
     a, b = resolve(G, domain_a, "domain"), resolve(G, domain_b, "domain")
@@ -232,7 +233,8 @@ def _bridge_reason(G, bridge: Bridge, a: str, b: str, both_: list[str],
     texts = {}
     for lang in ("nl", "en"):
         s, da, db = (G.nodes[x]["labels"][lang] for x in (bridge.solution, a, b))
-        ev = term_label(G, evidence, lang) or ("onbekend" if lang == "nl" else "unknown")
+        ev = term_label(G, evidence, lang) or (
+            "niet vastgesteld" if lang == "nl" else "not established")
         n = len(both_)
         if lang == "nl":
             how = {"stated+derived": "volgens de bron, en dat blijkt uit de belemmeringen "
