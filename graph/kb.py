@@ -17,8 +17,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
-from loaders import SUPPORTED_SUFFIXES, read_source
-from ontology import ValidationReport, WijkgraafError, validate
+from loaders import SUPPORTED_SUFFIXES, read_rdf, read_source
+from loaders.rdf import bulk_format, syntax_error
+from ontology import InputError, ValidationReport, WijkgraafError, validate
 from ontology.files import (
     META_GRAPH,
     ONTOLOGY_GRAPH,
@@ -207,6 +208,10 @@ def load_paths(
     files = expand_paths(paths)
     if not files:
         raise WijkgraafError("no loadable files found in " + ", ".join(map(str, paths)))
+    if not check and isinstance(store, EmbeddedStore):
+        fast = _bulk_load(store, files, who, progress)
+        if fast is not None:
+            return fast
     known = _known_ids(store) if any(f.suffix.lower() in {".csv", ".xlsx"} for f in files) else {}
     graphs: dict[str, list[ox.Triple]] = {}
     for index, path in enumerate(files, start=1):
@@ -227,6 +232,41 @@ def load_paths(
             for t in _describe(iri, files[list(graphs).index(iri)], len(triples), who, now)]
     version = store.replace_graphs(graphs, meta)
     return LoadResult({iri: len(t) for iri, t in graphs.items()}, version, report)
+
+
+def _bulk_load(store: EmbeddedStore, files: list[Path], who: str | None,
+               progress: Callable[[int, int, Path], None] | None) -> LoadResult | None:
+    """Unvalidated loads of RDF files stream straight into hidden staging graphs (4× faster
+    than parsing into Python at 1M triples); ``None`` when a file needs the general path."""
+    formats = {}
+    for path in files:
+        fmt = bulk_format(path)
+        if fmt is None:
+            return None
+        formats[source_graph_iri(path)] = (path, fmt)
+    for index, path in enumerate(files, start=1):
+        if progress:
+            progress(index, len(files), path)
+    who, now = who or getpass.getuser(), _now()
+    by_iri = {source_graph_iri(p): p for p in files}
+    try:
+        counts, version = store.replace_graphs_from_files(
+            formats, lambda iri, n: _describe(iri, by_iri[iri], n, who, now))
+    except SyntaxError as error:
+        path = Path(str(error.filename or "")) if getattr(error, "filename", None) else None
+        raise _locate(error, path, files) from None
+    return LoadResult(counts, version, None)
+
+
+def _locate(error: SyntaxError, path: Path | None, files: list[Path]):
+    """The parse error of a bulk load, naming the file: pyoxigraph does not say which one, so
+    the files are parsed again one by one (this only happens on a malformed file)."""
+    for candidate in ([path] if path else files):
+        try:
+            read_rdf(candidate)
+        except InputError as found:
+            return found
+    return syntax_error(error, files[0])
 
 
 def _known_ids(store: Store) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:

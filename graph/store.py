@@ -20,7 +20,7 @@ competency queries run unchanged on every backend.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -253,6 +253,36 @@ class EmbeddedStore:
             for tmp in staged.values():
                 self._ox.remove_graph(tmp)
         return self.version()
+
+    def replace_graphs_from_files(
+        self, files: Mapping[str, tuple[Path, object]],
+        describe: Callable[[str, int], Iterable[Triple]],
+    ) -> tuple[dict[str, int], int]:
+        """Bulk-load each file (``iri → (path, RdfFormat)``) into a hidden staging graph with
+        pyoxigraph's streaming loader, then swap all of them and their meta (``describe(iri,
+        triple_count)``) in one update. The fast path for large loads that skip validation;
+        parse errors raise ``SyntaxError`` before anything is visible. Returns the triple
+        counts and the new version."""
+        self._writable()
+        staged: dict[str, NamedNode] = {}
+        counts: dict[str, int] = {}
+        try:
+            for iri, (path, fmt) in files.items():
+                tmp = NamedNode(_STAGING + uuid.uuid4().hex)
+                staged[iri] = tmp
+                self._ox.bulk_load(path=str(path), format=fmt, to_graph=tmp,
+                                   base_iri=Path(path).resolve().as_uri())
+                (row,) = self._ox.query(
+                    f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{tmp.value}> {{ ?s ?p ?o }} }}")
+                counts[iri] = int(row[0].value)
+            meta = [t for iri in files for t in describe(iri, counts[iri])]
+            swap = [f"DROP SILENT GRAPH <{iri}> ; MOVE SILENT GRAPH <{tmp.value}> TO <{iri}>"
+                    for iri, tmp in staged.items()]
+            self._ox.update(" ;\n".join(swap + [_meta_update(files, meta)]))
+        finally:
+            for tmp in staged.values():
+                self._ox.remove_graph(tmp)
+        return counts, self.version()
 
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs, sorted."""

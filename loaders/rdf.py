@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from ontology import InputError
 from ontology.files import CONTEXT_JSONLD
 
-__all__ = ["RDF_FORMATS", "read_rdf", "CONTEXT_IRI"]
+__all__ = ["RDF_FORMATS", "read_rdf", "CONTEXT_IRI", "syntax_error", "bulk_format"]
 
 CONTEXT_IRI = "https://w3id.org/wijkgraaf/context.jsonld"
 RDF_FORMATS = {
@@ -104,8 +104,26 @@ def read_rdf(path: str | Path) -> list[ox.Triple]:
     try:
         quads = list(ox.parse(data, format=fmt, base_iri=path.resolve().as_uri()))
     except SyntaxError as error:
-        line, column = (error.args[1][1], error.args[1][2]) if len(error.args) > 1 else (None, None)
-        message = str(error.args[0]).split(": ", 1)[-1]
-        raise InputError(f"malformed {path.suffix[1:]}: {message}", file=str(path), line=line,
-                         column=column) from None
+        raise syntax_error(error, path) from None
     return [q.triple for q in quads]
+
+
+def syntax_error(error: SyntaxError, path: Path) -> InputError:
+    """A pyoxigraph parse error as an :class:`~ontology.InputError` naming file, line, column."""
+    line, column = (error.args[1][1], error.args[1][2]) if len(error.args) > 1 else (None, None)
+    message = str(error.args[0]).split(": ", 1)[-1]
+    return InputError(f"malformed {path.suffix[1:]}: {message}", file=str(path), line=line,
+                      column=column)
+
+
+def bulk_format(path: str | Path) -> ox.RdfFormat | None:
+    """The format of a file the streaming loader may take as it is (not JSON-LD, whose
+    context must be checked first), after checking it exists and is not empty."""
+    path = Path(path)
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None or fmt == ox.RdfFormat.JSON_LD:
+        return None
+    with path.open("rb") as handle:
+        if not handle.read(4096).strip():
+            raise InputError("the file is empty", file=str(path))
+    return fmt

@@ -115,3 +115,28 @@ def test_xlsx_unknown_obstacle_names_sheet_row_column_and_suggests(mini_store, t
                                                                        "pakt_aan", "O2")
     assert "did you mean" in str(caught.value) and "O02" in str(caught.value)
     assert snapshot(mini_store) == before
+
+
+def test_unvalidated_bulk_load_refuses_malformed_files_and_changes_nothing(mini_store):
+    before = snapshot(mini_store)
+    good = Path(__file__).parent / "data" / "shapes" / "SolutionShape-valid-01.ttl"
+    with pytest.raises(InputError) as caught:
+        load_paths(mini_store, [good, BAD / "malformed.ttl"], check=False)
+    assert caught.value.location["file"].endswith("malformed.ttl")
+    assert caught.value.location["line"] == 4
+    with pytest.raises(InputError, match="empty"):
+        load_paths(mini_store, [BAD / "empty.ttl"], check=False)
+    assert snapshot(mini_store) == before
+    assert not any("staging" in g for g in mini_store.graph_names())
+
+
+def test_bulk_and_checked_loads_give_the_same_store():
+    from graph.kb import ensure_ready, open_store
+    from tests.conftest import MINI
+
+    fast, slow = (ensure_ready(open_store(), bundled=False) for _ in range(2))
+    assert load_paths(fast, [MINI], check=False).graphs == load_paths(slow, [MINI]).graphs
+    def data(store):
+        return sorted(str(q) for q in store.dump_quads()
+                      if q.graph_name.value.endswith("mini.ttl"))
+    assert data(fast) == data(slow)
