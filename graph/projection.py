@@ -28,6 +28,7 @@ memoised per graph object. Treat all of them as read-only.
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
 from collections import OrderedDict
@@ -293,7 +294,15 @@ def project(store: Store, lang: str = "nl", *, cache: bool = True) -> nx.MultiDi
         if hit is not None and (hit[0] is None or hit[0]() is store):
             _CACHE.move_to_end(key)
             return hit[1]
-    G = _graph_from_rows(_rows(store, _node_query()), _rows(store, _edge_query()), lang)
+    # the cyclic garbage collector would scan the millions of new tuples and dicts again and
+    # again while nothing here makes a cycle: off during the build (1M triples: 12.9 → 8.9 s)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        G = _graph_from_rows(_rows(store, _node_query()), _rows(store, _edge_query()), lang)
+    finally:
+        if enabled:
+            gc.enable()
     G.graph.update(version=version, location=store.location)
     if cache:
         with _LOCK:
