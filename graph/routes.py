@@ -15,6 +15,8 @@ mag niet' ontstaat bij organisatietype 'woningcorporatie'.
 
 from __future__ import annotations
 
+import gc
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -118,10 +120,26 @@ def undirected_view(G: nx.MultiDiGraph) -> nx.Graph:
     (45, True)
     """
     def compute():
-        pairs = {(u, v) if u < v else (v, u) for u, v in G.edges() if u != v}
-        H = nx.Graph()
-        H.add_nodes_from(sorted(G))
-        H.add_edges_from(sorted(pairs))
+        # built straight into NetworkX's adjacency dicts, neighbours in sorted order (the order
+        # ``add_edges_from(sorted(pairs))`` gives), with the garbage collector off: 1 s instead
+        # of 3–5 s at 1M triples (bench/)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            nodes = sorted(G)
+            adj: dict[str, dict] = {n: {} for n in nodes}
+            for u, nbrs in G.adj.items():
+                au = adj[u]
+                for v in nbrs:
+                    if u != v and v not in au:
+                        au[v] = adj[v][u] = {}
+            H = nx.Graph()
+            H.add_nodes_from(nodes)
+            for n in nodes:  # H._adj is the adjacency NetworkX itself keeps (public API: views)
+                H._adj[n].update(sorted(adj[n].items()))
+        finally:
+            if enabled:
+                gc.enable()
         return H
     return memoize(G, "undirected", compute)
 
