@@ -211,3 +211,41 @@ def test_narrow_window_and_english(page, server):
     page.goto(url + "domeinbruggen?lang=en")
     _ready(page, "Click a cell")
     _shot(page, "08-bridges-en.png")
+
+
+@pytest.mark.parametrize(("name", "selection"), [
+    ("wonen-gezondheid", ["--domain", "wonen", "--domain", "gezondheid"]),
+    ("kennisbank", []),
+])
+def test_toolbox_document_renders_and_prints(browser, tmp_path, name, selection):
+    """The gereedschapskist as HTML in the real browser: cover, bridges, cards; and printed
+    to PDF with its print stylesheet. Screenshots of the first pages go to tests/screenshots."""
+    exe = Path(sys.executable).parent / "wijkgraaf"
+    html = tmp_path / f"toolbox-{name}.html"
+    subprocess.run([str(exe), "toolbox", "--store", ":memory:", *selection, "-o", str(html)],
+                   cwd=ROOT, check=True, capture_output=True)
+    context = browser.new_context(viewport={"width": 1240, "height": 1754})
+    outside: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith(("file:", "data:", "blob:", "about:")):
+            return route.continue_()
+        outside.append(route.request.url)
+        return route.abort()
+    context.route("**/*", guard)
+    pg = context.new_page()
+    pg.goto(html.as_uri())
+    pg.wait_for_load_state("load")
+    text = pg.inner_text("body")
+    assert "Gereedschapskist" in text and "Overzicht van domeinbruggen" in text
+    assert "Gezamenlijke wijkagenda" in text or "Wijkprofiel" in text
+    assert "https://w3id.org/wijkgraaf/id/" not in text
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"toolbox-{name}-1.png"))
+    pg.evaluate("window.scrollTo(0, 1754)")
+    pg.screenshot(path=str(SHOTS / f"toolbox-{name}-2.png"))
+    pdf = tmp_path / f"toolbox-{name}.pdf"
+    pg.pdf(path=str(pdf), format="A4", print_background=True)
+    assert pdf.read_bytes().count(b"/Type /Page") > 3
+    context.close()
+    assert not outside, outside

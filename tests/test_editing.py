@@ -218,3 +218,19 @@ def test_choices_list_what_a_field_may_point_to(mini_store_ro):
     assert (D + "WK034401", "West") in choices(mini_store_ro, "Area")
     assert choices(mini_store_ro, "source") == [("https://example.org/bron", "Testbron")]
     assert {f.target for f in form_fields("case")} >= {"Solution", "Area", "Organisation"}
+
+
+def test_an_edit_in_a_store_directory_is_visible_to_the_cli_at_once(tmp_path, capsys):
+    """The app holds the store while the CLI reads it (read-only) and sees the saved edit."""
+    from graph.cli import main
+    from graph.kb import ensure_ready, load_paths, open_store
+    from tests.conftest import MINI
+
+    store = ensure_ready(open_store(tmp_path / "db"), bundled=False)
+    load_paths(store, [MINI])
+    state = item_state(store, D + "O02")
+    save_item(store, state.iri, relabelled(state, "aparte potjes"), token=state.token, who="ann")
+    capsys.readouterr()
+    query = "SELECT ?l WHERE { wgd:O02 skos:prefLabel ?l FILTER(LANG(?l) = 'nl') }"
+    assert main(["query", "--store", str(tmp_path / "db"), query, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.split() == ["l", "aparte", "potjes"]
