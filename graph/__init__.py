@@ -1,21 +1,54 @@
-"""Wijkgraaf's graph layer: stores, loading, queries, export (and analytics, endpoint, CLI).
+"""Wijkgraaf's graph layer: stores, loading, queries, analytics, export, editing, endpoint.
 
-- :func:`open_store`, :func:`ensure_ready`, :func:`load_paths`, :func:`validate_store` — open a
-  store (embedded directory, memory, or a SPARQL server URL) and load sources into it.
-- :class:`Store`, :class:`EmbeddedStore` — the store protocol and its Oxigraph adapter.
-- :func:`run_query`, :func:`format_result` — read-only SPARQL and its formats.
-- :func:`dump_store`, :func:`serialize_triples` — RDF out.
-- :func:`stats` — counts per kind.
+Reading this file tells the whole public API (names are imported on first use, so
+``import graph`` stays light):
+
+- stores and loading: :func:`open_store` (directory, ``:memory:`` or a SPARQL server URL),
+  :func:`ensure_ready`, :func:`load_paths`, :func:`validate_store`, :class:`Store`,
+  :class:`EmbeddedStore`, :class:`RemoteStore`, :class:`NotConformingError`;
+- queries: :func:`run_query`, :func:`format_result`, :func:`stats`, :func:`build_index`
+  (search), :func:`obstacle_details`, :func:`solution_details`;
+- analytics on the NetworkX projection: :func:`project`, :func:`bridge_matrix`,
+  :func:`bridging_solutions`, :func:`gaps`, :func:`solutions_for`, :func:`agenda`,
+  :func:`routes`, :func:`key_players`, :func:`communities`;
+- out: :func:`dump_store`, :func:`serialize_triples`, :func:`select` and :class:`Selection`
+  (subgraphs), :func:`export_subgraph`, :func:`write_toolbox`, :func:`quality_report`;
+- editing: :func:`item_state`, :func:`save_item`, :func:`delete_item`, :func:`undo`,
+  :func:`history`;
+- the SPARQL service: :class:`SparqlRouter`, :func:`make_app`.
 """
 
-from graph.export import dump_store, serialize_triples
-from graph.kb import NotConformingError, ensure_ready, load_paths, open_store, validate_store
-from graph.query import format_result, run_query
-from graph.stats import stats
-from graph.store import EmbeddedStore, Store
+from importlib import import_module
+
+_WHERE = {
+    "open_store": "kb", "ensure_ready": "kb", "load_paths": "kb", "validate_store": "kb",
+    "NotConformingError": "kb", "Store": "store", "EmbeddedStore": "store",
+    "RemoteStore": "remote", "run_query": "query", "format_result": "query", "stats": "stats",
+    "build_index": "search", "obstacle_details": "details", "solution_details": "details",
+    "project": "projection", "bridge_matrix": "bridges", "bridging_solutions": "bridges",
+    "gaps": "bridges", "solutions_for": "agenda", "agenda": "agenda", "routes": "routes",
+    "key_players": "ranking", "communities": "ranking", "dump_store": "export",
+    "serialize_triples": "export", "export_subgraph": "export", "select": "subgraph",
+    "Selection": "subgraph", "write_toolbox": "toolbox", "quality_report": "quality",
+    "item_state": "editing", "save_item": "editing", "delete_item": "editing", "undo": "editing",
+    "history": "editing", "SparqlRouter": "endpoint", "make_app": "endpoint",
+}
 
 __all__ = [
-    "open_store", "ensure_ready", "load_paths", "validate_store", "NotConformingError",
-    "Store", "EmbeddedStore", "run_query", "format_result", "dump_store", "serialize_triples",
-    "stats",
+    "EmbeddedStore", "NotConformingError", "RemoteStore", "Selection", "SparqlRouter", "Store",
+    "agenda", "bridge_matrix", "bridging_solutions", "build_index", "communities", "delete_item",
+    "dump_store", "ensure_ready", "export_subgraph", "format_result", "gaps", "history",
+    "item_state", "key_players", "load_paths", "make_app", "obstacle_details", "open_store",
+    "project", "quality_report", "routes", "run_query", "save_item", "select",
+    "serialize_triples", "solution_details", "solutions_for", "stats", "undo", "validate_store",
+    "write_toolbox",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Import the named part of the API on first use."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'graph' has no attribute {name!r}")
+    value = getattr(import_module(f"graph.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value
