@@ -42,3 +42,11 @@ def test_packages_declare_their_public_surface(pkg):
     names = [t.id for node in tree.body if isinstance(node, ast.Assign) for t in node.targets
              if isinstance(t, ast.Name)]
     assert "__all__" in names, f"{pkg}/__init__.py has no __all__"
+
+
+def test_graph_api_names_resolve():
+    import graph
+
+    assert sorted(graph.__all__) == sorted(graph._WHERE)
+    for name in graph.__all__:
+        assert getattr(graph, name) is not None, name
