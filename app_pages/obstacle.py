@@ -6,23 +6,7 @@ from app_pages import state, ui
 from app_pages.state import t
 from ontology import UnknownIdError
 
-index = state.index()
-options = {state.short(h.iri): h for h in index.items("obstacle", state.lang())}
-if not options:
-    st.info(t("empty_kind"))
-    st.stop()
-state.synced("obstacle_id", "id")
-if st.session_state.get("obstacle_id") not in options:
-    wanted = st.query_params.get("id")
-    if wanted and wanted not in options:
-        ui.not_found(wanted)
-    st.session_state["obstacle_id"] = next(iter(options))
-choice = st.selectbox(
-    t("choose_obstacle"), list(options), key="obstacle_id",
-    format_func=lambda k: f"{options[k].label} ({options[k].notation or k})",
-    on_change=lambda: state.publish("id", st.session_state.obstacle_id, "obstacle_id"))
-if st.query_params.get("id") != choice:
-    state.publish("id", choice, "obstacle_id")
+choice = ui.pick_item("obstacle", "obstacle_id", t("choose_obstacle"))
 
 try:
     page = state.obstacle(state.iri_of(choice))

@@ -6,23 +6,7 @@ from app_pages import state, ui
 from app_pages.state import t
 from ontology import UnknownIdError
 
-index = state.index()
-options = {state.short(h.iri): h for h in index.items("solution", state.lang())}
-if not options:
-    st.info(t("empty_kind"))
-    st.stop()
-state.synced("solution_id", "id")
-if st.session_state.get("solution_id") not in options:
-    wanted = st.query_params.get("id")
-    if wanted and wanted not in options:
-        ui.not_found(wanted)
-    st.session_state["solution_id"] = next(iter(options))
-choice = st.selectbox(
-    t("choose_solution"), list(options), key="solution_id",
-    format_func=lambda k: f"{options[k].label} ({options[k].notation or k})",
-    on_change=lambda: state.publish("id", st.session_state.solution_id, "solution_id"))
-if st.query_params.get("id") != choice:
-    state.publish("id", choice, "solution_id")
+choice = ui.pick_item("solution", "solution_id", t("choose_solution"))
 
 try:
     page = state.solution(state.iri_of(choice))

@@ -185,3 +185,26 @@ def case_card(case, show_solutions: bool = True) -> None:
 def not_found(value: str) -> None:
     """The message for an id that is not in the knowledge base."""
     st.warning(t("err_unknown", value=value))
+
+
+def pick_item(kind: str, key: str, label: str) -> str:
+    """The item picker at the top of an item page: a selectbox over every item of ``kind``,
+    kept in sync with ``?id=`` in the address; returns the chosen short id (stops the page
+    when the knowledge base has no such items)."""
+    options = {state.short(h.iri): h for h in state.index().items(kind, state.lang())}
+    if not options:
+        st.info(t("empty_kind"))
+        st.stop()
+    state.synced(key, "id")
+    if st.session_state.get(key) not in options:
+        wanted = st.query_params.get("id")
+        if wanted and wanted not in options:
+            not_found(wanted)
+        st.session_state[key] = next(iter(options))
+    choice = st.selectbox(
+        label, list(options), key=key,
+        format_func=lambda k: f"{options[k].label} ({options[k].notation or k})",
+        on_change=lambda: state.publish("id", st.session_state[key], key))
+    if st.query_params.get("id") != choice:
+        state.publish("id", choice, key)
+    return choice
