@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
+from graph.query import term_json
+
 __all__ = ["RESULT_TYPES", "RDF_TYPES", "negotiate", "rank", "quality", "parse_accept",
            "format_from_param", "solutions_json", "serialize_solutions", "serialize_graph",
            "rdf_format_for", "media_type", "offers"]
@@ -158,23 +160,7 @@ def rdf_format_for(media: str | None) -> ox.RdfFormat | None:
             "text/n3": ox.RdfFormat.N3}.get(base)
 
 
-def _term_json(term: object) -> dict:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):
-        return {"type": "triple", "value": {"subject": _term_json(term.subject),
-                                            "predicate": _term_json(term.predicate),
-                                            "object": _term_json(term.object)}}
-    raise TypeError(f"not an RDF term: {term!r}")
+_term_json = term_json
 
 
 def solutions_json(variables: list[str], rows: Iterable[ox.QuerySolution]) -> bytes:

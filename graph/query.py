@@ -19,7 +19,8 @@ from ontology import QueryError
 from ontology.files import sparql_prologue
 from graph.store import Store
 
-__all__ = ["QueryResult", "run_query", "format_result", "read_query_arg", "term_text"]
+__all__ = ["QueryResult", "run_query", "format_result", "read_query_arg", "term_text",
+           "term_json"]
 
 _UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
                      re.IGNORECASE | re.MULTILINE)
@@ -89,6 +90,30 @@ def run_query(store: Store, sparql: str, limit: int | None = None, prefixes: boo
                        truncated=cut)
 
 
+def term_json(term: object) -> dict:
+    """A term in the SPARQL 1.1 JSON results format.
+
+    >>> term_json(ox.Literal("wonen", language="nl"))
+    {'type': 'literal', 'value': 'wonen', 'xml:lang': 'nl'}
+    """
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):  # RDF-star quoted triples
+        return {"type": "triple", "value": {"subject": term_json(term.subject),
+                                            "predicate": term_json(term.predicate),
+                                            "object": term_json(term.object)}}
+    if not isinstance(term, ox.Literal):
+        raise TypeError(f"not an RDF term: {term!r}")
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
 def _variables(sparql: str, rows: list[dict]) -> tuple[str, ...]:
     head = re.search(r"(?is)SELECT\s+(DISTINCT\s+|REDUCED\s+)?(.*?)\s*(FROM|WHERE|\{)", sparql)
     names: list[str] = []
@@ -115,18 +140,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         rdf = ox.RdfFormat.N_TRIPLES if fmt in {"nt", "csv", "table"} else ox.RdfFormat.TURTLE
         return ox.serialize(list(result.triples), format=rdf).decode("utf-8")
     if fmt == "json":
-        def enc(t):
-            if isinstance(t, ox.Literal):
-                out = {"type": "literal", "value": t.value}
-                if t.language:
-                    out["xml:lang"] = t.language
-                elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-                    out["datatype"] = t.datatype.value
-                return out
-            if isinstance(t, ox.BlankNode):
-                return {"type": "bnode", "value": t.value}
-            return {"type": "uri", "value": t.value}
-        bindings = [{k: enc(v) for k, v in row.items()} for row in result.rows]
+        bindings = [{k: term_json(v) for k, v in row.items()} for row in result.rows]
         return json.dumps({"head": {"vars": list(result.variables)},
                            "results": {"bindings": bindings}}, ensure_ascii=False, indent=1)
     table = [[term_text(row.get(v)) for v in result.variables] for row in result.rows]
