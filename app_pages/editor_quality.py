@@ -7,7 +7,6 @@ import streamlit as st
 
 from app_pages import editor_common as ed
 from app_pages import state, ui
-from graph.quality import quality_report
 
 TEXTS = {
     "title": ("Kwaliteit van de kennisbank", "Quality of the knowledge base"),
@@ -63,7 +62,7 @@ st.title(x("title"))
 st.markdown(x("intro"))
 days = st.number_input(x("stale_days"), 30, 3650, 365, step=30, key="quality_days")
 with st.spinner("…"):
-    report = quality_report(state.store(), state.lang(), stale_days=int(days))
+    report = state.quality(int(days))
 st.caption(x("checked", day=report.checked, v=report.version))
 
 counts = report.counts()

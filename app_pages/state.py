@@ -22,6 +22,7 @@ from app_pages.texts import TEXTS
 from graph import details as _details
 from graph.kb import ensure_ready, load_paths, open_store
 from graph.projection import project
+from graph.quality import quality_report
 from graph.search import build_index
 from graph.stats import stats as _stats
 from graph.store import Store
@@ -133,6 +134,16 @@ def _index(_store: Store, cache_key: tuple):
 def index():
     """The search index: built once per store version."""
     return _index(store(), key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _quality(_store: Store, cache_key: tuple, language: str, stale_days: int):
+    return quality_report(_store, language, stale_days=stale_days)
+
+
+def quality(stale_days: int):
+    """The quality report (SHACL and the editors' checks): computed once per store version."""
+    return _quality(store(), key(), lang(), stale_days)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
