@@ -31,13 +31,24 @@ left, capcol, mid, right = st.columns([2, 2, 4, 3])
 depth = left.slider(t("net_depth"), 1, 3, key="net_depth",
                     on_change=lambda: state.publish("depth", st.session_state.net_depth,
                                                     "net_depth"))
-kinds = mid.multiselect(t("net_kinds"), kinds_all, format_func=ui.kind_title,
-                        default=[k for k in kinds_all if k not in ("theme", "domain_group")],
-                        key="net_kinds", select_all=False)
+state.synced_list("net_kinds", "soorten", kinds_all)
+state.synced_list("net_domains", "domeinen", domains)
+st.session_state.setdefault("net_kinds",
+                            [k for k in kinds_all if k not in ("theme", "domain_group")])
+kinds = mid.multiselect(t("net_kinds"), kinds_all, format_func=ui.kind_title, key="net_kinds",
+                        select_all=False, on_change=lambda: state.publish_list("soorten",
+                                                                               "net_kinds"))
 chosen_domains = right.multiselect(t("net_domains"), list(domains), format_func=domains.get,
                                    key="net_domains", placeholder=t("net_all_domains"),
-                                   select_all=False)
-cap = capcol.selectbox(t("net_cap"), [25, 50, 80, 120, 200], index=2, key="net_cap")
+                                   select_all=False,
+                                   on_change=lambda: state.publish_list("domeinen",
+                                                                        "net_domains"))
+caps = [25, 50, 80, 120, 200]
+state.synced("net_cap_text", "max", valid=[str(c) for c in caps])
+st.session_state["net_cap"] = int(st.session_state.pop("net_cap_text", None)
+                                  or st.session_state.get("net_cap") or 80)
+cap = capcol.selectbox(t("net_cap"), caps, key="net_cap",
+                       on_change=lambda: state.publish("max", st.session_state.net_cap))
 
 view_height = 600
 view = state.ego_view(centre, depth, tuple(kinds), tuple(chosen_domains), cap)

@@ -353,6 +353,19 @@ def synced(widget_key: str, param: str, valid=None) -> None:
     st.session_state["_qp_" + widget_key] = value
 
 
+def synced_list(widget_key: str, param: str, valid) -> None:
+    """:func:`synced` for a multiselect: ``?param=a,b`` sets the chosen values."""
+    value = st.query_params.get(param)
+    if value is not None and value != st.session_state.get("_qp_" + widget_key):
+        st.session_state[widget_key] = [v for v in value.split(",") if v in valid]
+    st.session_state["_qp_" + widget_key] = value
+
+
+def publish_list(param: str, widget_key: str) -> None:
+    """:func:`publish` for a multiselect (values joined by commas)."""
+    publish(param, ",".join(st.session_state.get(widget_key) or []), widget_key)
+
+
 def publish(param: str, value: object, widget_key: str | None = None) -> None:
     """Write the current value of a view into the URL, so the view can be shared."""
     text = "" if value is None else str(value)
