@@ -132,13 +132,23 @@ def _digest(path: Path) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
+def _public_path(path: Path) -> str:
+    """The file a graph came from as provenance may show it publicly: relative to the project
+    for bundled files (``data/obstacles.ttl``), else only the file name (no home folders)."""
+    resolved = path.resolve()
+    try:
+        return str(resolved.relative_to(BUNDLED_DIR.parent))
+    except ValueError:
+        return path.name
+
+
 def _describe(iri: str, path: Path, count: int, who: str, now: str) -> list[ox.Triple]:
     s, lit, nn = ox.NamedNode(iri), ox.Literal, ox.NamedNode
     return [
         ox.Triple(s, nn(_P["identifier"]), lit(_digest(path))),
         ox.Triple(s, nn(_P["type"]), nn(_P["entity"])),
         ox.Triple(s, nn(_P["title"]), lit(path.name)),
-        ox.Triple(s, nn(_P["source"]), lit(str(path))),
+        ox.Triple(s, nn(_P["source"]), lit(_public_path(path))),
         ox.Triple(s, nn(_P["generated"]), lit(now, datatype=nn(_P["dtm"]))),
         ox.Triple(s, nn(_P["attributed"]), lit(who)),
         ox.Triple(s, nn(_P["triples"]), lit(str(count), datatype=nn(_P["int"]))),

@@ -88,3 +88,18 @@ def test_bindings_are_values_not_text(mini_store_ro):
     rows = mini_store_ro.select("SELECT ?s WHERE { ?s ?p ?label }", {"label": hostile})
     assert rows == []
     assert mini_store_ro.version() >= 1
+
+
+def test_provenance_shows_no_private_paths(tmp_path):
+    """The meta graph is public on the endpoint: bundled files by project path, others by name."""
+    from graph.kb import BUNDLED_DIR
+
+    store = ensure_ready(open_store(), bundled=False)
+    copy = tmp_path / "private" / "mini.ttl"
+    copy.parent.mkdir()
+    copy.write_bytes(MINI.read_bytes())
+    load_paths(store, [copy, BUNDLED_DIR / "themes.ttl"])
+    sources = {t.object.value for t in store.graph_triples(
+        "https://w3id.org/wijkgraaf/graph/meta") if t.predicate.value.endswith("/source")}
+    assert {"mini.ttl", "data/themes.ttl"} <= sources
+    assert not any(str(tmp_path) in s for s in sources)
