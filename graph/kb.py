@@ -55,10 +55,11 @@ _P = {
 class NotConformingError(WijkgraafError, ValueError):
     """A load whose data does not conform to the shapes; ``report`` says why. Nothing written."""
 
-    def __init__(self, report: ValidationReport) -> None:
+    def __init__(self, report: ValidationReport, hint: str = "") -> None:
         self.report = report
+        self.hint = hint
         super().__init__("the data does not conform to the shapes; nothing was loaded.\n"
-                         + report.text())
+                         + (hint + "\n" if hint else "") + report.text())
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def load_paths(
             _to_rdflib(triples, union)
         report = validate(union)
         if not report.conforms:
-            raise NotConformingError(report)
+            raise NotConformingError(report, _edited_hint(store, graphs))
     who = who or getpass.getuser()
     now = _now()
     meta = [t for iri, triples in graphs.items()
@@ -277,6 +278,24 @@ def _locate(error: SyntaxError, path: Path | None, files: list[Path]):
         except InputError as found:
             return found
     return syntax_error(error, files[0])
+
+
+EDITS_GRAPH = "https://w3id.org/wijkgraaf/graph/edits"
+
+
+def _edited_hint(store: Store, graphs: dict[str, list[ox.Triple]]) -> str:
+    """Why a re-import may clash: items in the new files that were edited in the app live in
+    the edits graph too, so the item would get two versions."""
+    if EDITS_GRAPH not in store.graph_names():
+        return ""
+    edited = {t.subject.value for t in store.graph_triples(EDITS_GRAPH)}
+    both = sorted({t.subject.value for ts in graphs.values() for t in ts} & edited)
+    if not both:
+        return ""
+    names = ", ".join(i.rsplit("/", 1)[-1] for i in both[:10])
+    return (f"Note: {len(both)} item(s) in these files were edited in the app ({names}); the "
+            "file would add its own version beside the edited one. Take the current state with "
+            "'wijkgraaf workbook' (or export) and edit that, or undo the app edits first.")
 
 
 def _known_ids(store: Store) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:

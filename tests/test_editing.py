@@ -234,3 +234,17 @@ def test_an_edit_in_a_store_directory_is_visible_to_the_cli_at_once(tmp_path, ca
     query = "SELECT ?l WHERE { wgd:O02 skos:prefLabel ?l FILTER(LANG(?l) = 'nl') }"
     assert main(["query", "--store", str(tmp_path / "db"), query, "--format", "csv"]) == 0
     assert capsys.readouterr().out.split() == ["l", "aparte", "potjes"]
+
+
+def test_reimport_over_an_app_edit_says_why_it_is_refused(mini_store):
+    from graph.kb import NotConformingError, load_paths
+    from tests.conftest import MINI
+
+    state = item_state(mini_store, D + "O02")
+    save_item(mini_store, state.iri, relabelled(state, "aparte potjes"), token=state.token,
+              who="ann")
+    before = content(mini_store)
+    with pytest.raises(NotConformingError) as caught:
+        load_paths(mini_store, [MINI])
+    assert "edited in the app (O02)" in str(caught.value)
+    assert content(mini_store) == before
