@@ -159,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except NotConformingError as error:
+        if error.hint:
+            print(error.hint, file=sys.stderr)
         print(error.report.text(args.lang), file=sys.stderr)
         print("Niets geladen / nothing loaded.", file=sys.stderr)
         return 1 if args.command == "validate" else 2
