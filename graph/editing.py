@@ -47,13 +47,12 @@ import pyoxigraph as ox
 import rdflib
 
 from ontology import ValidationReport, WijkgraafError, validate
-from ontology.files import DATASET_IRI, GRAPH_BASE, META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH
+from ontology.files import DATASET_IRI, EDITS_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH
 from graph.store import Store, term_nt
 
 __all__ = ["EDITS_GRAPH", "ItemState", "EditResult", "EditRecord", "EditConflictError",
            "EditRefusedError", "item_state", "save_item", "delete_item", "undo", "history"]
 
-EDITS_GRAPH = GRAPH_BASE + "edits"
 EDIT_BASE = EDITS_GRAPH + "/"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

@@ -21,6 +21,7 @@ from loaders import SUPPORTED_SUFFIXES, read_rdf, read_source
 from loaders.rdf import bulk_format, syntax_error
 from ontology import InputError, ValidationReport, WijkgraafError, validate
 from ontology.files import (
+    EDITS_GRAPH,
     META_GRAPH,
     ONTOLOGY_GRAPH,
     ONTOLOGY_TTL,
@@ -278,9 +279,6 @@ def _locate(error: SyntaxError, path: Path | None, files: list[Path]):
         except InputError as found:
             return found
     return syntax_error(error, files[0])
-
-
-EDITS_GRAPH = "https://w3id.org/wijkgraaf/graph/edits"
 
 
 def _edited_hint(store: Store, graphs: dict[str, list[ox.Triple]]) -> str:

@@ -17,13 +17,11 @@ import pyoxigraph as ox
 
 from ontology import QueryError
 from ontology.files import sparql_prologue
+from graph.endpoint_policy import analyse_query
 from graph.store import Store
 
 __all__ = ["QueryResult", "run_query", "format_result", "read_query_arg", "term_text",
            "term_json"]
-
-_UPDATE = re.compile(r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-                     re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -50,11 +48,10 @@ def term_text(term: object) -> str:
 
 
 def _kind(sparql: str) -> str:
-    body = re.sub(r"(?m)(^|\s)#[^\n]*", " ", sparql)  # comments, not the '#' inside IRIs
-    body = re.sub(r"(?is)^\s*((PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", "", body)
-    word = body.strip().split(None, 1)[0].upper() if body.strip() else ""
-    return {"SELECT": "select", "ASK": "ask", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(
-        word, "update" if _UPDATE.match(body) else "unknown")
+    """'select', 'ask', 'graph' (CONSTRUCT/DESCRIBE), 'update' or 'unknown', read with the
+    endpoint's SPARQL tokenizer (comments, strings and IRIs handled as the grammar says)."""
+    form = analyse_query(sparql).form
+    return {"construct": "graph", "describe": "graph"}.get(form, form)
 
 
 def run_query(store: Store, sparql: str, limit: int | None = None, prefixes: bool = True

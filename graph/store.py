@@ -19,6 +19,7 @@ competency queries run unchanged on every backend.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -113,8 +114,6 @@ def _syntax_error(error: SyntaxError) -> QueryError:
     message = str(error)
     line = column = None
     # pyoxigraph reports positions as "at line L column C" or "line L column C"
-    import re
-
     found = (re.search(r"line (\d+)[^0-9]+column (\d+)", message)
              or re.search(r"at (\d+):(\d+)", message))
     if found:

@@ -17,6 +17,7 @@ GRAPH_BASE = "https://w3id.org/wijkgraaf/graph/"
 ONTOLOGY_GRAPH = GRAPH_BASE + "ontology"
 SHAPES_GRAPH = GRAPH_BASE + "shapes"
 META_GRAPH = GRAPH_BASE + "meta"
+EDITS_GRAPH = GRAPH_BASE + "edits"
 DATASET_IRI = DATA_BASE + "dataset"
 
 PREFIXES = {
