@@ -20,6 +20,7 @@ from graph.editing import (
 
 D = "https://w3id.org/wijkgraaf/id/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
 NOW = "2026-12-01T09:30:00Z"
 
 
@@ -110,13 +111,18 @@ def test_second_editor_gets_a_conflict_and_loses_nothing(mini_store):
     opened_by_ann = item_state(mini_store, D + "O02")
     opened_by_bob = item_state(mini_store, D + "O02")
     save_item(mini_store, opened_by_ann.iri, relabelled(opened_by_ann, "versie van Ann"),
-              token=opened_by_ann.token, who="ann")
+              token=opened_by_ann.token, who="ann", now=NOW)
     after_ann = everything(mini_store)
     bobs = relabelled(opened_by_bob, "versie van Bob")
     with pytest.raises(EditConflictError) as error:
-        save_item(mini_store, opened_by_bob.iri, bobs, token=opened_by_bob.token, who="bob")
+        save_item(mini_store, opened_by_bob.iri, bobs, token=opened_by_bob.token, who="bob",
+                  now=NOW)
     assert "changed by someone else" in str(error.value)
-    assert set(bobs) <= set(error.value.yours)  # Bob's text comes back to him
+    # Bob's text comes back to him, stamped with the day of his attempt (not the stored day)
+    own = {t for t in bobs if t.predicate.value != DCT + "modified"}
+    assert own <= set(error.value.yours)
+    assert [t.object.value for t in error.value.yours
+            if t.predicate.value == DCT + "modified"] == [NOW[:10]]
     assert label(mini_store, D + "O02") == ["versie van Ann"]
     assert error.value.theirs.token == item_state(mini_store, D + "O02").token
     assert everything(mini_store) == after_ann
