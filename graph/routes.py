@@ -66,6 +66,8 @@ PHRASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     str(WG.contactOrganisation): (("{o} is aanspreekpunt voor {s}", "{o} is aanspreekpunt "
                                    "voor {s}"),
                                   ("{o} is the contact for {s}", "{o} is the contact for {s}")),
+    str(WG.methodOwner): (("{o} beheert de methode {s}", "{o} beheert de methode {s}"),
+                          ("{o} maintains the method {s}", "{o} maintains the method {s}")),
     str(WG.activeIn): (("{s} is actief in {o}", "in {o} is {s} actief"),
                        ("{s} is active in {o}", "{o} is where {s} is active")),
     str(WG.worksOnDomain): (("{s} werkt aan {o}", "aan {o} werkt {s}"),

@@ -21,6 +21,7 @@ class WG(DefinedNamespace):
 
     # classes
     Area: URIRef
+    CostBand: URIRef
     DecisionLevel: URIRef
     District: URIRef
     Domain: URIRef
@@ -50,6 +51,8 @@ class WG(DefinedNamespace):
     addresses: URIRef
     affectsDomain: URIRef
     appliesSolution: URIRef
+    contactPage: URIRef
+    costBand: URIRef
     arisesBetween: URIRef
     arisesFrom: URIRef
     bridgesDomain: URIRef
@@ -57,6 +60,7 @@ class WG(DefinedNamespace):
     decidedBy: URIRef
     decisionLevel: URIRef
     effort: URIRef
+    evidenceRecord: URIRef
     evidenceLevel: URIRef
     focusAreaOf: URIRef
     hasCategory: URIRef
@@ -67,6 +71,8 @@ class WG(DefinedNamespace):
     involvesOrganisation: URIRef
     involvesOrganisationType: URIRef
     legalStatus: URIRef
+    materials: URIRef
+    methodOwner: URIRef
     partOfArea: URIRef
     partOfLaw: URIRef
     relatedSolution: URIRef
@@ -77,20 +83,26 @@ class WG(DefinedNamespace):
     worksOnDomain: URIRef
 
     # datatype properties
+    activeElement: URIRef
     amendedOn: URIRef
     article: URIRef
     bwbId: URIRef
     cbsCode: URIRef
     codeYear: URIRef
+    costNote: URIRef
     endDate: URIRef
+    evidenceNote: URIRef
+    goal: URIRef
     howToStart: URIRef
     isEscalationRoute: URIRef
     openGap: URIRef
     outcome: URIRef
+    recognitionDate: URIRef
     requiresLegalChange: URIRef
     startDate: URIRef
     startYear: URIRef
     storeVersion: URIRef
+    targetGroup: URIRef
     uncertaintyNote: URIRef
     validFrom: URIRef
     validUntil: URIRef
