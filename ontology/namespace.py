@@ -83,6 +83,7 @@ class WG(DefinedNamespace):
     worksOnDomain: URIRef
 
     # datatype properties
+    accessed: URIRef
     activeElement: URIRef
     amendedOn: URIRef
     article: URIRef
