@@ -4,8 +4,8 @@ import datetime as dt
 
 import streamlit as st
 
-from app_pages import state, ui
-from app_pages.state import t
+from app_lib import state, ui
+from app_lib.state import t
 
 st.title(t("agenda_title"))
 st.markdown(t("agenda_intro"))

@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import charts, state, ui
-from app_pages.state import t
+from app_lib import charts, state, ui
+from app_lib.state import t
 
 st.title(t("bridges_title"))
 st.markdown(t("bridges_intro"))

@@ -6,10 +6,10 @@ written atomically with who and when, and can be undone from the history below t
 
 import streamlit as st
 
-from app_pages import editor_common as ed
-from app_pages import state
-from graph.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
-from graph.editing import (
+from app_lib import editor_common as ed
+from app_lib import state
+from app_lib.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
+from graph.kb.editing import (
     EditConflictError,
     EditRefusedError,
     delete_item,
@@ -18,8 +18,8 @@ from graph.editing import (
     save_item,
     undo,
 )
-from graph.netview import kind_name
-from graph.projection import nodes_of_kind
+from app_lib.netview import kind_name
+from graph.analytics.projection import nodes_of_kind
 from ontology import WijkgraafError
 
 TEXTS = {

@@ -3,13 +3,13 @@ or the gereedschapskist."""
 
 import streamlit as st
 
-from app_pages import editor_common as ed
-from app_pages import state
-from app_pages.editor_common import tt
-from graph.export import FORMATS, export_subgraph
-from graph.netview import ego_html, kind_name
-from graph.subgraph import select
-from graph.toolbox import build_toolbox, toolbox_html, toolbox_markdown, toolbox_pdf
+from app_lib import editor_common as ed
+from app_lib import state
+from app_lib.editor_common import tt
+from graph.export.rdf import FORMATS, export_subgraph
+from app_lib.netview import ego_html, kind_name
+from graph.export.subgraph import select
+from graph.export.toolbox import build_toolbox, toolbox_html, toolbox_markdown, toolbox_pdf
 
 TEXTS = {
     "title": ("Exporteren", "Export"),
@@ -74,7 +74,7 @@ G = state.graph()
 core = [i for i in sub.items if i in G]
 if core:
     view = ego_html(G, core, depth=1, cap=min(len(core), 60), lang=state.lang(), height=380)
-    st.iframe(view.html, height=400)  # labels are escaped by graph.netview
+    st.iframe(view.html, height=400)  # labels are escaped by app_lib.netview
     if len(core) > view.shown:
         st.caption(x("capped", shown=view.shown, total=len(core)))
 

@@ -5,8 +5,8 @@ review. Every item links to its page (and, for a signed-in editor, to its edit f
 import pandas as pd
 import streamlit as st
 
-from app_pages import editor_common as ed
-from app_pages import state, ui
+from app_lib import editor_common as ed
+from app_lib import state, ui
 
 TEXTS = {
     "title": ("Kwaliteit van de kennisbank", "Quality of the knowledge base"),

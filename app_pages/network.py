@@ -3,8 +3,8 @@
 import streamlit as st
 import streamlit.components.v1 as components
 
-from app_pages import state, ui
-from app_pages.state import t
+from app_lib import state, ui
+from app_lib.state import t
 
 st.title(t("net_title"))
 st.markdown(t("net_intro"))

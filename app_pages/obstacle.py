@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from app_pages import state, ui
-from app_pages.state import t
+from app_lib import state, ui
+from app_lib.state import t
 from ontology import UnknownIdError
 
 choice = ui.pick_item("obstacle", "obstacle_id", t("choose_obstacle"))

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from app_pages import state, ui
-from app_pages.state import t
-from graph.console import ConsoleError
+from app_lib import state, ui
+from app_lib.state import t
+from graph.query.console import ConsoleError
 
 ROW_CAP = 1000
 TIME_LIMIT = 10.0

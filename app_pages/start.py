@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from app_pages import state, ui
-from app_pages.state import t
-from graph.search import group_by_kind
+from app_lib import state, ui
+from app_lib.state import t
+from graph.items.search import group_by_kind
 
 st.title(t("app_title"))
 st.markdown(t("tagline"))

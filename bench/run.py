@@ -40,11 +40,11 @@ import networkx as nx
 import pyoxigraph as ox
 
 from bench.generate import generate, parse_size, write
-from graph.agenda import agenda
-from graph.bridges import bridge_matrix
-from graph.kb import ensure_ready, load_paths, open_store
-from graph.views import collaboration_graph, solution_domain_graph
-from graph.projection import (
+from graph.analytics.agenda import agenda
+from graph.analytics.bridges import bridge_matrix
+from graph.kb.loading import ensure_ready, load_paths, open_store
+from graph.analytics.views import collaboration_graph, solution_domain_graph
+from graph.analytics.projection import (
     clear_cache,
 
     nodes_of_kind,
@@ -53,8 +53,8 @@ from graph.projection import (
     queries,
 
 )
-from graph.ranking import key_players, to_igraph
-from graph.routes import routes, undirected_view
+from graph.analytics.ranking import key_players, to_igraph
+from graph.analytics.routes import routes, undirected_view
 
 __all__ = ["run", "to_markdown", "main_args"]
 

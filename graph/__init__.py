@@ -21,17 +21,20 @@ Reading this file tells the whole public API (names are imported on first use, s
 from importlib import import_module
 
 _WHERE = {
-    "open_store": "kb", "ensure_ready": "kb", "load_paths": "kb", "validate_store": "kb",
-    "NotConformingError": "kb", "Store": "store", "EmbeddedStore": "store",
-    "RemoteStore": "remote", "run_query": "query", "format_result": "query", "stats": "stats",
-    "build_index": "search", "obstacle_details": "details", "solution_details": "details",
-    "project": "projection", "bridge_matrix": "bridges", "bridging_solutions": "bridges",
-    "gaps": "bridges", "solutions_for": "agenda", "agenda": "agenda", "routes": "routes",
-    "key_players": "ranking", "communities": "ranking", "dump_store": "export",
-    "serialize_triples": "export", "export_subgraph": "export", "select": "subgraph",
-    "Selection": "subgraph", "write_toolbox": "toolbox", "quality_report": "quality",
-    "item_state": "editing", "save_item": "editing", "delete_item": "editing", "undo": "editing",
-    "history": "editing", "SparqlRouter": "endpoint", "make_app": "endpoint",
+    "open_store": "kb.loading", "ensure_ready": "kb.loading", "load_paths": "kb.loading",
+    "validate_store": "kb.loading", "NotConformingError": "kb.loading", "Store":
+    "store.embedded", "EmbeddedStore": "store.embedded", "RemoteStore": "store.remote",
+    "run_query": "query.service", "format_result": "query.service", "stats": "kb.stats",
+    "build_index": "items.search", "obstacle_details": "items.details", "solution_details":
+    "items.details", "project": "analytics.projection", "bridge_matrix": "analytics.bridges",
+    "bridging_solutions": "analytics.bridges", "gaps": "analytics.bridges", "solutions_for":
+    "analytics.agenda", "agenda": "analytics.agenda", "routes": "analytics.routes",
+    "key_players": "analytics.ranking", "communities": "analytics.ranking", "dump_store":
+    "export.rdf", "serialize_triples": "export.rdf", "export_subgraph": "export.rdf", "select":
+    "export.subgraph", "Selection": "export.subgraph", "write_toolbox": "export.toolbox",
+    "quality_report": "kb.quality", "item_state": "kb.editing", "save_item": "kb.editing",
+    "delete_item": "kb.editing", "undo": "kb.editing", "history": "kb.editing", "SparqlRouter":
+    "endpoint.router", "make_app": "endpoint.router",
 }
 
 __all__ = [

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.kb import BUNDLED_DIR, ensure_ready, load_paths, open_store
+from graph.kb.loading import BUNDLED_DIR, ensure_ready, load_paths, open_store
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.ttl"

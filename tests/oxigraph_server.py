@@ -99,8 +99,8 @@ def load_store(directory: Path, *paths: Path) -> str:
     store is closed (its RocksDB lock released) when this returns."""
     import gc
 
-    from graph.kb import ensure_ready, load_paths
-    from graph.store import EmbeddedStore
+    from graph.kb.loading import ensure_ready, load_paths
+    from graph.store.embedded import EmbeddedStore
 
     store = EmbeddedStore(directory)
     ensure_ready(store, bundled=False)

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ontology import InputError, UnknownIdError
-from graph.agenda import agenda, solution_cost, solutions_for
-from graph.analytics import example_graph, iri
-from graph.cli import main
-from graph.projection import build_graph, nodes_of_kind, project, short_id
+from graph.analytics.agenda import agenda, solution_cost, solutions_for
+from graph.analytics.common import example_graph, iri
+from graph.cli.main import main
+from graph.analytics.projection import build_graph, nodes_of_kind, project, short_id
 from tests.data.analytics import graphs
 from tests.data.analytics.graphs import cover_graph
 

@@ -9,14 +9,14 @@ import re
 import pytest
 
 from ontology import UnknownIdError
-from graph.agenda import agenda
-from graph.cli import build_parser
-from graph.cli_app import APP, streamlit_command
-from graph.details import obstacle_details, solution_details
-from graph.netview import KIND_COLOURS, ego_html, ego_nodes, routes_html
-from graph.projection import build_graph, project
-from graph.search import KINDS, build_index, group_by_kind
-from graph.wijkagenda_doc import build_document, to_html, to_markdown
+from graph.analytics.agenda import agenda
+from graph.cli.main import build_parser
+from graph.cli.app import APP, streamlit_command
+from graph.items.details import obstacle_details, solution_details
+from app_lib.netview import KIND_COLOURS, ego_html, ego_nodes, routes_html
+from graph.analytics.projection import build_graph, project
+from graph.items.search import KINDS, build_index, group_by_kind
+from graph.export.agenda_doc import build_document, to_html, to_markdown
 
 D = "https://w3id.org/wijkgraaf/id/"
 
@@ -151,7 +151,7 @@ def test_wijkagenda_document_escapes():
         def select(self, sparql, bindings=None):
             return []
     with pytest.MonkeyPatch.context() as mp:
-        import graph.wijkagenda_doc as doc_module
+        import graph.export.agenda_doc as doc_module
 
         class Info:
             how_to_start, evidence, sources = "", "", ()
@@ -163,7 +163,7 @@ def test_wijkagenda_document_escapes():
 
 
 def test_console_refuses_and_limits(mini_store_ro):
-    from graph.console import Console, ConsoleError
+    from graph.query.console import Console, ConsoleError
 
     console = Console()
     try:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_pages.texts import TEXTS
+from app_lib.texts import TEXTS
 
 ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini.ttl"
@@ -231,7 +231,7 @@ def test_language_switch_keeps_the_view(app):
 
 
 def test_errors_never_show_a_stack_trace(app, monkeypatch):
-    from app_pages import state
+    from app_lib import state
 
     def broken(iri):
         raise RuntimeError("boom")

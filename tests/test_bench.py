@@ -9,8 +9,8 @@ import pyoxigraph as ox
 from bench.__main__ import main as bench_main
 from bench.generate import generate
 from bench.run import run, to_markdown
-from graph.kb import ensure_ready, open_store
-from graph.projection import edge_predicates, project
+from graph.kb.loading import ensure_ready, open_store
+from graph.analytics.projection import edge_predicates, project
 
 STEPS = ["load", "projection", "bridge_matrix", "rank_organisation_type", "rank_solution",
          "routes", "agenda"]

@@ -8,10 +8,10 @@ from itertools import combinations
 import pytest
 
 from ontology import InputError, UnknownIdError
-from graph.analytics import example_graph, iri
-from graph.bridges import bridge_matrix, bridging_solutions, gaps
-from graph.cli import main
-from graph.projection import nodes_of_kind, project, short_id
+from graph.analytics.common import example_graph, iri
+from graph.analytics.bridges import bridge_matrix, bridging_solutions, gaps
+from graph.cli.main import main
+from graph.analytics.projection import nodes_of_kind, project, short_id
 from tests.data.analytics import graphs
 from tests.data.analytics.graphs import bridges_graph, make
 

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
 
 
 def _free_port() -> int:
-    from graph.cli_app import free_port
+    from graph.cli.app import free_port
 
     return free_port()
 

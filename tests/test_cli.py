@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from graph.cli import main
+from graph.cli.main import main
 from tests.conftest import MINI
 
 BAD = Path(__file__).parent / "data" / "bad"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.query import run_query
+from graph.query.service import run_query
 from ontology import competency_queries
 
 QUERIES = {q.id.split("-")[0]: q for q in competency_queries()}

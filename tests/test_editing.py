@@ -6,8 +6,8 @@ import pyoxigraph as ox
 import pytest
 
 from ontology.files import META_GRAPH
-from graph.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
-from graph.editing import (
+from app_lib.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
+from graph.kb.editing import (
     EDITS_GRAPH,
     EditConflictError,
     EditRefusedError,
@@ -228,8 +228,8 @@ def test_choices_list_what_a_field_may_point_to(mini_store_ro):
 
 def test_an_edit_in_a_store_directory_is_visible_to_the_cli_at_once(tmp_path, capsys):
     """The app holds the store while the CLI reads it (read-only) and sees the saved edit."""
-    from graph.cli import main
-    from graph.kb import ensure_ready, load_paths, open_store
+    from graph.cli.main import main
+    from graph.kb.loading import ensure_ready, load_paths, open_store
     from tests.conftest import MINI
 
     store = ensure_ready(open_store(tmp_path / "db"), bundled=False)
@@ -243,7 +243,7 @@ def test_an_edit_in_a_store_directory_is_visible_to_the_cli_at_once(tmp_path, ca
 
 
 def test_reimport_over_an_app_edit_says_why_it_is_refused(mini_store):
-    from graph.kb import NotConformingError, load_paths
+    from graph.kb.loading import NotConformingError, load_paths
     from tests.conftest import MINI
 
     state = item_state(mini_store, D + "O02")

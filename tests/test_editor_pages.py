@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 MINI = ROOT / "tests" / "data" / "mini.ttl"
 ROUTER = '''
 import streamlit as st
-from app_pages import editor_common, state
+from app_lib import editor_common, state
 state.configure(state.Settings(store=":memory:", data=({data!r},), lang="nl"))
 state.sidebar_language()
 editor_common.configure_editor({secret!r})

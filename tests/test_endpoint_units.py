@@ -13,12 +13,12 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Mount, Route
 
-from graph.cli_serve import parse_tokens
-from graph.endpoint import SparqlRouter, make_app
-from graph.endpoint_formats import format_from_param, negotiate, rank
-from graph.endpoint_policy import analyse_query, analyse_update, refusal
-from graph.endpoint_text import MESSAGES, pick_language, say
-from graph.workers import DataSource, TimeLimitError, WorkerPool
+from graph.cli.serve import parse_tokens
+from graph.endpoint.router import SparqlRouter, make_app
+from graph.query.formats import format_from_param, negotiate, rank
+from graph.query.policy import analyse_query, analyse_update, refusal
+from graph.endpoint.messages import MESSAGES, pick_language, say
+from graph.query.workers import DataSource, TimeLimitError, WorkerPool
 
 with warnings.catch_warnings():  # Starlette's notice about its test client and httpx
     warnings.simplefilter("ignore")
@@ -223,8 +223,8 @@ def test_in_memory_store_writes_through_snapshots(mini_store):
 @pytest.mark.parametrize("limit", [0, 2**30])
 def test_on_disk_store_read_from_checkpoints(tmp_path, limit):
     """Workers read a checkpoint of each version: from disk (large) or copied into memory."""
-    from graph.kb import ensure_ready, load_paths
-    from graph.store import EmbeddedStore
+    from graph.kb.loading import ensure_ready, load_paths
+    from graph.store.embedded import EmbeddedStore
     from tests.conftest import MINI
 
     store = EmbeddedStore(tmp_path / "store")

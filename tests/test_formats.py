@@ -12,11 +12,11 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from graph.cli import main
-from graph.export import FORMATS, export_subgraph, format_for_path
-from graph.formats import EDGE_COLUMNS, NODE_COLUMNS, to_networkx
-from graph.kb import _known_ids
-from graph.subgraph import Selection, select
+from graph.cli.main import main
+from graph.export.rdf import FORMATS, export_subgraph, format_for_path
+from graph.export.tables import EDGE_COLUMNS, NODE_COLUMNS, to_networkx
+from graph.kb.loading import _known_ids
+from graph.export.subgraph import Selection, select
 from loaders import read_spreadsheet
 from tests.conftest import MINI
 

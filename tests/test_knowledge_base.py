@@ -7,8 +7,8 @@ import itertools
 import pytest
 from rapidfuzz import fuzz
 
-from graph.kb import BUNDLED_DIR, validate_store
-from graph.stats import stats
+from graph.kb.loading import BUNDLED_DIR, validate_store
+from graph.kb.stats import stats
 
 WG = "https://w3id.org/wijkgraaf/def#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.kb import NotConformingError, load_paths
+from graph.kb.loading import NotConformingError, load_paths
 from ontology import InputError
 
 BAD = Path(__file__).parent / "data" / "bad"
@@ -95,7 +95,7 @@ def test_reload_replaces_the_graph(mini_store):
 def test_xlsx_unknown_obstacle_names_sheet_row_column_and_suggests(mini_store, tmp_path):
     import openpyxl
 
-    from graph.kb import SOURCE_BASE
+    from graph.kb.loading import SOURCE_BASE
     from loaders import write_workbook
 
     triples = [t for g in mini_store.graph_names() if g.startswith(SOURCE_BASE)
@@ -131,7 +131,7 @@ def test_unvalidated_bulk_load_refuses_malformed_files_and_changes_nothing(mini_
 
 
 def test_bulk_and_checked_loads_give_the_same_store():
-    from graph.kb import ensure_ready, open_store
+    from graph.kb.loading import ensure_ready, open_store
     from tests.conftest import MINI
 
     fast, slow = (ensure_ready(open_store(), bundled=False) for _ in range(2))

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
-from graph.export import serialize_triples
+from graph.export.rdf import serialize_triples
 from loaders import read_rdf
 from loaders.rdf import CONTEXT_IRI
 from ontology import InputError

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from ontology import WG, UnknownIdError
 from ontology.files import ONTOLOGY_TTL
-from graph.analytics import AmbiguousIdError, example_graph, iri, parse_kind, resolve
-from graph.kb import ensure_ready, load_paths, open_store
-from graph.views import collaboration_graph, solution_domain_graph
-from graph.projection import (
+from graph.analytics.common import AmbiguousIdError, example_graph, iri, parse_kind, resolve
+from graph.kb.loading import ensure_ready, load_paths, open_store
+from graph.analytics.views import collaboration_graph, solution_domain_graph
+from graph.analytics.projection import (
     CANONICAL,
     KIND_NOUNS,
     KINDS,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.kb import load_paths
-from graph.quality import quality_report
+from graph.kb.loading import load_paths
+from graph.kb.quality import quality_report
 
 BAD = Path(__file__).parent / "data" / "bad" / "nonconforming.ttl"
 D = "https://w3id.org/wijkgraaf/id/"

@@ -11,10 +11,11 @@ from hypothesis import strategies as st
 from networkx.algorithms.link_analysis.pagerank_alg import _pagerank_python
 
 from ontology import UnknownIdError
-from graph.analytics import iri
-from graph.cli import main
-from graph.projection import project, short_id
-from graph.ranking import betweenness, communities, key_players, pagerank, structural_holes
+from graph.analytics.common import iri
+from graph.cli.main import main
+from graph.analytics.projection import project, short_id
+from graph.analytics.ranking import (betweenness, communities, key_players, pagerank,
+                                     structural_holes)
 from tests.data.analytics import graphs
 from tests.data.analytics.graphs import bridges_graph, make, star_graph
 
@@ -105,9 +106,9 @@ def test_obstacles_rank_by_reach():
 
 
 def test_whole_graph_pagerank_equals_pagerank_of_the_undirected_view():
-    from graph.analytics import example_graph
-    from graph.ranking import _whole_pagerank
-    from graph.routes import undirected_view
+    from graph.analytics.common import example_graph
+    from graph.analytics.ranking import _whole_pagerank
+    from graph.analytics.routes import undirected_view
 
     G = example_graph()
     ours, ref = _whole_pagerank(G), pagerank(undirected_view(G))

@@ -7,11 +7,11 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from graph.export import dump_store
-from graph.kb import ensure_ready, load_paths, open_store, validate_store
-from graph.query import run_query
-from graph.remote import RemoteError, RemoteStore
-from graph.store import EmbeddedStore
+from graph.export.rdf import dump_store
+from graph.kb.loading import ensure_ready, load_paths, open_store, validate_store
+from graph.query.service import run_query
+from graph.store.remote import RemoteError, RemoteStore
+from graph.store.embedded import EmbeddedStore
 from ontology import QueryError, competency_queries
 from tests.conftest import MINI, make_mini_store
 from tests.oxigraph_server import free_port, oxigraph_server
@@ -179,7 +179,7 @@ def test_unreachable_server_is_a_clear_error():
 
 
 def test_cli_query_against_the_server(remote_mini, oxigraph_url, capsys):
-    from graph.cli import main
+    from graph.cli.main import main
 
     cq13 = next(q for q in competency_queries() if q.id.startswith("cq13"))
     assert main(["query", "--store", oxigraph_url + "/query", str(cq13.path),
@@ -209,7 +209,7 @@ def test_a_server_timeout_is_an_error_not_an_answer(tmp_path):
 def test_serve_a_remote_store(remote_mini):
     import warnings
 
-    from graph.endpoint import make_app
+    from graph.endpoint.router import make_app
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")

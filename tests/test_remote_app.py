@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from graph.agenda import agenda
-from graph.bridges import bridge_matrix, bridging_solutions
-from graph.kb import ensure_ready, load_paths, open_store
-from graph.projection import project
-from graph.ranking import key_players
-from graph.routes import routes
+from graph.analytics.agenda import agenda
+from graph.analytics.bridges import bridge_matrix, bridging_solutions
+from graph.kb.loading import ensure_ready, load_paths, open_store
+from graph.analytics.projection import project
+from graph.analytics.ranking import key_players
+from graph.analytics.routes import routes
 from tests.conftest import MINI, make_mini_store
 from tests.oxigraph_server import oxigraph_server
 

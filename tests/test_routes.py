@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ontology import WG, InputError, UnknownIdError
-from graph.analytics import example_graph, iri
-from graph.cli import main
-from graph.projection import build_graph, project, short_id
-from graph.routes import PHRASES, routes, statements, undirected_view
+from graph.analytics.common import example_graph, iri
+from graph.cli.main import main
+from graph.analytics.projection import build_graph, project, short_id
+from graph.analytics.routes import PHRASES, routes, statements, undirected_view
 from tests.data.analytics import graphs
 from tests.data.analytics.graphs import routes_graph
 
@@ -55,7 +55,7 @@ def test_sentence_in_both_languages():
 
 
 def test_every_projected_predicate_has_a_phrase():
-    from graph.projection import edge_predicates
+    from graph.analytics.projection import edge_predicates
 
     assert set(edge_predicates()) <= set(PHRASES)
 

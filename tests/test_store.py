@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from graph.kb import ensure_ready, load_paths, open_store
-from graph.store import EmbeddedStore, Literal, NamedNode, Triple
+from graph.kb.loading import ensure_ready, load_paths, open_store
+from graph.store.embedded import EmbeddedStore, Literal, NamedNode, Triple
 from tests.conftest import MINI
 
 G = "https://w3id.org/wijkgraaf/graph/source/t"
@@ -92,7 +92,7 @@ def test_bindings_are_values_not_text(mini_store_ro):
 
 def test_provenance_shows_no_private_paths(tmp_path):
     """The meta graph is public on the endpoint: bundled files by project path, others by name."""
-    from graph.kb import BUNDLED_DIR
+    from graph.kb.loading import BUNDLED_DIR
 
     store = ensure_ready(open_store(), bundled=False)
     copy = tmp_path / "private" / "mini.ttl"

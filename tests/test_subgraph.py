@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from ontology import UnknownIdError
 from ontology.files import META_GRAPH
-from graph.projection import short_id
-from graph.subgraph import SELECTION_BASE, Selection, select
+from graph.analytics.projection import short_id
+from graph.export.subgraph import SELECTION_BASE, Selection, select
 
 LABELS = {"http://www.w3.org/2004/02/skos/core#prefLabel",
           "http://www.w3.org/2000/01/rdf-schema#label", "http://purl.org/dc/terms/title"}

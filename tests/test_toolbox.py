@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 import pytest
 
 from ontology import WijkgraafError
-from graph.subgraph import Selection
-from graph.toolbox import TEXT, build_toolbox, toolbox_html, toolbox_markdown, write_toolbox
+from graph.export.subgraph import Selection
+from graph.export.toolbox import TEXT, build_toolbox, toolbox_html, toolbox_markdown, write_toolbox
 
 NOW = "2026-11-28T12:00:00+00:00"
 
@@ -76,7 +76,7 @@ def test_html_is_self_contained_with_working_links(bridge_nl):
 
 
 def test_labels_are_escaped(mini_store):
-    from graph.editing import item_state, save_item
+    from graph.kb.editing import item_state, save_item
 
     iri = "https://w3id.org/wijkgraaf/id/S01"
     state = item_state(mini_store, iri)

@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.compare import isomorphic
 
-from graph.kb import SOURCE_BASE
+from graph.kb.loading import SOURCE_BASE
 from loaders import read_spreadsheet, write_template, write_workbook
 
 
@@ -21,7 +21,7 @@ def _sources(store):
 
 
 def _known(store):
-    from graph.kb import _known_ids
+    from graph.kb.loading import _known_ids
 
     return _known_ids(store)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.analytics import example_graph, iri
-from graph.projection import ORG_CLASSIFICATION, SKOS_BROADER, build_graph
+from graph.analytics.common import example_graph, iri
+from graph.analytics.projection import ORG_CLASSIFICATION, SKOS_BROADER, build_graph
 
 _TERMS = example_graph().graph["terms"]
 _SPECIAL = {"broader": SKOS_BROADER, "classification": ORG_CLASSIFICATION}
@@ -99,7 +99,7 @@ def cover_graph(lang: str = "nl"):
 @pytest.fixture(scope="module")
 def mini_dir(tmp_path_factory):
     """An on-disk store holding ``tests/data/mini.ttl``, for command-line tests."""
-    from graph.cli import main
+    from graph.cli.main import main
     from tests.conftest import MINI
 
     path = tmp_path_factory.mktemp("cli") / "store"

@@ -1,0 +1,278 @@
+"""Network pictures: the neighbourhood of a selection, and routes, as self-contained HTML.
+
+:func:`ego_nodes` chooses what to show (plain data, testable); :func:`ego_html` and
+:func:`routes_html` draw it with pyvis into one HTML page whose JavaScript and CSS are inlined
+from the installed pyvis package (vis-network), so the picture works offline and fetches
+nothing. Labels and tooltips are plain text: they reach the page as JSON with ``<``, ``>`` and
+``&`` escaped, and vis-network shows tooltips as text, never as HTML.
+
+>>> from graph.analytics.projection import build_graph
+>>> G = build_graph([{"id": "O1", "kind": "obstacle", "label": "<b>wachtlijst</b>"},
+...                  {"id": "S1", "kind": "solution", "label": "buurtteam"},
+...                  {"id": "S2", "kind": "solution", "label": "schuldhulp"}],
+...                 [("S1", "addresses", "O1"), ("S2", "addresses", "O1")])
+>>> view = ego_html(G, ["https://w3id.org/wijkgraaf/id/O1"], depth=1, cap=2)
+>>> view.shown, view.total, view.capped, "<b>wachtlijst" in view.html
+(2, 3, True, False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from ontology.files import ONTOLOGY_TTL
+from graph.analytics.projection import KIND_NOUNS
+
+__all__ = ["KIND_COLOURS", "NetView", "ego_nodes", "ego_html", "routes_html", "kind_name",
+           "predicate_label"]
+
+#: colour per kind: the same in the network, the legend and the app's badges
+KIND_COLOURS = {
+    "obstacle": "#d1495b", "solution": "#2a9d6f", "domain": "#e9a23b",
+    "domain_group": "#c98b2a", "organisation_type": "#1d7fa6", "organisation": "#4f6d9a",
+    "legal_frame": "#7b5ea7", "case": "#e07a5f", "area": "#8d6e63", "programme": "#6a994e",
+    "theme": "#8a8f98",
+}
+_SHAPES = {"obstacle": "triangle", "solution": "dot", "domain": "square",
+           "domain_group": "square", "legal_frame": "diamond", "area": "hexagon",
+           "case": "star"}
+_SYMBOLS = {"triangle": "▲", "dot": "●", "square": "■", "diamond": "◆", "hexagon": "⬢",
+            "star": "★"}
+_PLURALS = {
+    "obstacle": ("belemmeringen", "obstacles"), "solution": ("oplossingen", "solutions"),
+    "domain": ("domeinen", "domains"), "domain_group": ("domeingroepen", "domain groups"),
+    "organisation_type": ("organisatietypen", "organisation types"),
+    "organisation": ("organisaties", "organisations"),
+    "legal_frame": ("wettelijke kaders", "legal frames"), "case": ("praktijkvoorbeelden",
+                                                                  "practice cases"),
+    "area": ("gebieden", "areas"), "programme": ("programma's", "programmes"),
+    "theme": ("thema's", "themes"),
+}
+_EXTRA_PREDICATES = {
+    "http://www.w3.org/ns/org#classification": ("is van type", "is of type"),
+    "http://www.w3.org/2004/02/skos/core#broader": ("valt onder", "falls under"),
+}
+_PYVIS_LIB = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vis-9.1.2"
+_TEMPLATES = Path(__file__).with_name("templates")
+
+
+def kind_name(kind: str, lang: str = "nl", plural: bool = False) -> str:
+    """The word for a kind: ``kind_name("case", "nl", plural=True)`` → 'praktijkvoorbeelden'.
+
+    >>> kind_name("organisation_type", "en", plural=True)
+    'organisation types'
+    """
+    i = 0 if lang == "nl" else 1
+    if plural:
+        return _PLURALS.get(kind, (kind, kind))[i]
+    return KIND_NOUNS.get(kind, (kind, kind))[i]
+
+
+@lru_cache(maxsize=1)
+def _predicate_labels() -> dict[str, tuple[str, str]]:
+    labels: dict[str, dict[str, str]] = {}
+    for quad in ox.parse(path=str(ONTOLOGY_TTL)):
+        if quad.predicate.value == "http://www.w3.org/2000/01/rdf-schema#label":
+            labels.setdefault(quad.subject.value, {})[quad.object.language or ""] = \
+                quad.object.value
+    out = {p: (v.get("nl", ""), v.get("en", "")) for p, v in labels.items()}
+    out.update(_EXTRA_PREDICATES)
+    return out
+
+
+def predicate_label(predicate: str, lang: str = "nl") -> str:
+    """The label of an ontology property ('pakt aan' / 'addresses').
+
+    >>> predicate_label("https://w3id.org/wijkgraaf/def#addresses", "en")
+    'addresses'
+    """
+    pair = _predicate_labels().get(predicate)
+    if not pair:
+        return predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+    return pair[0] if lang == "nl" else pair[1]
+
+
+@dataclass(frozen=True)
+class NetView:
+    """A drawn network: the HTML, how many nodes are shown, how many the selection had
+    before the cap (``total``), and whether the cap cut it."""
+
+    html: str
+    shown: int
+    total: int
+    capped: bool
+    edges: int
+
+
+def _domains_of(G: nx.MultiDiGraph, node: str) -> set[str]:
+    found = set()
+    for nbr in (*G.successors(node), *G.predecessors(node)):
+        if G.nodes[nbr].get("kind") == "domain":
+            found.add(nbr)
+    return found
+
+
+def ego_nodes(G: nx.MultiDiGraph, centres: Sequence[str], depth: int = 1,
+              kinds: Iterable[str] | None = None, domains: Iterable[str] | None = None,
+              cap: int = 80) -> tuple[list[str], int]:
+    """The nodes within ``depth`` steps of ``centres`` (either direction), closest first, at
+    most ``cap``; and how many there were before the cap.
+
+    Only nodes of ``kinds`` are shown and walked through (the centres always are). With
+    ``domains``, a node linked to some domain must be linked to one of them (a domain node
+    must be one of them); nodes linked to no domain stay. Ties at the same distance go to
+    the better-connected node.
+    """
+    if not 1 <= depth <= 3:
+        raise ValueError("depth must be 1, 2 or 3")
+    centres = [c for c in dict.fromkeys(centres) if c in G]
+    if not centres:
+        return [], 0
+    kinds = set(kinds) if kinds else None
+    domains = set(domains) if domains else None
+
+    def keep(n: str) -> bool:
+        if n in centres:
+            return True
+        kind = G.nodes[n].get("kind")
+        if kinds is not None and kind not in kinds:
+            return False
+        if domains is not None:
+            if kind == "domain":
+                return n in domains
+            linked = _domains_of(G, n)
+            return not linked or bool(linked & domains)
+        return True
+
+    distance = {c: 0 for c in centres}
+    frontier = list(centres)
+    for step in range(1, depth + 1):
+        nxt = []
+        for node in frontier:
+            for nbr in (*G.successors(node), *G.predecessors(node)):
+                if nbr not in distance and keep(nbr):
+                    distance[nbr] = step
+                    nxt.append(nbr)
+        frontier = nxt
+    order = sorted(distance, key=lambda n: (distance[n], -G.degree(n), n))
+    return order[:cap], len(order)
+
+
+def _env() -> Environment:
+    return Environment(loader=FileSystemLoader(str(_TEMPLATES)),
+                       autoescape=select_autoescape(["html"]))
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[Markup, Markup]:
+    js = (_PYVIS_LIB / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (_PYVIS_LIB / "vis-network.css").read_text(encoding="utf-8")
+    return Markup(js.replace("</script", "<\\/script")), Markup(css.replace("</style", ""))
+
+
+def _short(text: str, n: int = 30) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def _render(G: nx.MultiDiGraph, nodes: list[str], lang: str, height: int,
+            centres: Sequence[str] = (), levels: dict[str, int] | None = None,
+            path_edges: set[tuple[str, str]] | None = None) -> tuple[str, int]:
+    from pyvis.network import Network
+
+    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
+    shown = set(nodes)
+    for n in nodes:
+        data = G.nodes[n]
+        kind = data.get("kind", "")
+        label = data.get("labels", {}).get(lang) or data.get("label") or n
+        tip = f"{label}\n{kind_name(kind, lang)}"
+        if data.get("notation"):
+            tip += f" · {data['notation']}"
+        extra = {"level": levels[n]} if levels and n in levels else {}
+        net.add_node(n, label=_short(label), title=tip, color=KIND_COLOURS.get(kind, "#999999"),
+                     shape=_SHAPES.get(kind, "dot"), size=26 if n in centres else 16,
+                     borderWidth=3 if n in centres else 1, **extra)
+    count = 0
+    seen: set[tuple[str, str]] = set()
+    for u, v, key in G.edges(nodes, keys=True):
+        if v not in shown or (u, v) in seen:
+            continue
+        if path_edges is not None and (u, v) not in path_edges and (v, u) not in path_edges:
+            continue
+        seen.add((u, v))
+        net.add_edge(u, v, title=predicate_label(key, lang), color="#b8bec6", arrows="to")
+        count += 1
+    kinds = sorted({G.nodes[n].get("kind", "") for n in nodes},
+                   key=lambda k: list(KIND_COLOURS).index(k) if k in KIND_COLOURS else 99)
+    legend = [{"colour": KIND_COLOURS.get(k, "#999999"), "label": kind_name(k, lang, True),
+               "symbol": _SYMBOLS[_SHAPES.get(k, "dot")]} for k in kinds]
+    options = {
+        "nodes": {"font": {"size": 13, "face": "Source Sans Pro, system-ui, sans-serif",
+                           "color": "#31333f", "strokeWidth": 3, "strokeColor": "#ffffff"}},
+        "edges": {"smooth": {"type": "continuous"}, "width": 1.2,
+                  "arrows": {"to": {"scaleFactor": 0.5}}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
+                        "keyboard": False},
+        "physics": {"solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -110, "centralGravity": 0.008,
+                                         "springLength": 150, "springConstant": 0.04,
+                                         "avoidOverlap": 0.7},
+                    "stabilization": {"iterations": 400}},
+    }
+    if levels:
+        options["layout"] = {"hierarchical": {"direction": "LR", "sortMethod": "directed",
+                                              "levelSeparation": 190, "nodeSpacing": 110}}
+        options["physics"] = {"enabled": False}
+    net_nodes, net_edges, *_ = net.get_network_data()
+    js, css = _assets()
+    html = _env().get_template("netview.html").render(
+        nodes=net_nodes, edges=net_edges, options=options, legend=legend, height=height,
+        lang=lang, vis_js=js, vis_css=css,
+        aria="Netwerkweergave" if lang == "nl" else "Network view")
+    return html, count
+
+
+def ego_html(G: nx.MultiDiGraph, centres: Sequence[str], depth: int = 1,
+             kinds: Iterable[str] | None = None, domains: Iterable[str] | None = None,
+             cap: int = 80, lang: str = "nl", height: int = 600) -> NetView:
+    """The neighbourhood of ``centres`` (see :func:`ego_nodes`) as a self-contained HTML page,
+    coloured by kind, with a legend."""
+    nodes, total = ego_nodes(G, centres, depth, kinds, domains, cap)
+    html, edges = _render(G, nodes, lang, height, centres=centres)
+    return NetView(html, len(nodes), total, total > len(nodes), edges)
+
+
+def routes_html(G: nx.MultiDiGraph, paths: Sequence[Sequence[str]], lang: str = "nl",
+                height: int = 420) -> NetView:
+    """Routes (lists of nodes) drawn left to right, start and end highlighted.
+
+    >>> from graph.analytics.projection import build_graph
+    >>> G = build_graph([{"id": "A", "kind": "organisation_type", "label": "A"},
+    ...                  {"id": "S", "kind": "solution", "label": "S"},
+    ...                  {"id": "B", "kind": "organisation_type", "label": "B"}],
+    ...                 [("S", "involvesOrganisationType", "A"),
+    ...                  ("S", "involvesOrganisationType", "B")])
+    >>> ids = ["https://w3id.org/wijkgraaf/id/" + x for x in "ASB"]
+    >>> routes_html(G, [ids]).edges
+    2
+    """
+    levels: dict[str, int] = {}
+    path_edges: set[tuple[str, str]] = set()
+    for path in paths:
+        for i, node in enumerate(path):
+            levels[node] = min(levels.get(node, i), i)
+        path_edges |= set(zip(path, path[1:]))
+    nodes = [n for n in levels if n in G]
+    ends = [p[0] for p in paths if p] + [p[-1] for p in paths if p]
+    html, edges = _render(G, nodes, lang, height, centres=ends, levels=levels,
+                          path_edges=path_edges)
+    return NetView(html, len(nodes), len(nodes), False, edges)

@@ -1,0 +1,392 @@
+"""The one place that caches: the store, the projection, the search index and derived tables.
+
+Resources shared by every session (``st.cache_resource``) are keyed on the store settings and
+the store version, so a write to the store (a new version) builds them anew and nothing is
+rebuilt per click. Derived tables (``st.cache_data``, bounded) take the same key. Cached
+objects are shared: never change one (copy it first).
+
+Also here: the current language, the text table lookup :func:`t`, deep-link helpers around
+``st.query_params``, and the friendly error box.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+
+from ontology import WGD, QueryError, UnknownIdError, competency_queries
+from app_lib.texts import TEXTS
+from graph.items import details as _details
+from graph.kb.loading import ensure_ready, load_paths, open_store
+from graph.analytics.projection import project
+from graph.kb.quality import quality_report
+from graph.items.search import build_index
+from graph.kb.stats import stats as _stats
+from graph.store.embedded import Store
+
+log = logging.getLogger("wijkgraaf.app")
+DATA = str(WGD)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the app's store is, and which files to load into it instead of the bundled data."""
+
+    store: str = ":memory:"
+    data: tuple[str, ...] = ()
+    lang: str = "nl"
+
+
+def configure(settings: Settings) -> None:
+    """Remember the settings for this session (``app.py`` calls this on every run)."""
+    st.session_state["_settings"] = settings
+
+
+def settings() -> Settings:
+    """The settings of this session."""
+    return st.session_state.get("_settings") or Settings()
+
+
+# -- language and texts ---------------------------------------------------------------------
+
+def lang() -> str:
+    """The current language, 'nl' (default) or 'en'."""
+    value = st.session_state.get("lang", "nl")
+    return value if value in ("nl", "en") else "nl"
+
+
+def _language_changed() -> None:
+    if st.session_state.get("lang") == "en":
+        st.query_params["lang"] = "en"
+    elif "lang" in st.query_params:
+        del st.query_params["lang"]
+
+
+def sidebar_language() -> None:
+    """The language switch in the sidebar (Dutch by default; ``?lang=en`` in a link)."""
+    wanted = st.query_params.get("lang")
+    if "lang" not in st.session_state or (wanted in ("nl", "en")
+                                          and wanted != st.session_state.get("_qp_lang")):
+        st.session_state.lang = wanted if wanted in ("nl", "en") else settings().lang
+    st.session_state["_qp_lang"] = wanted
+    st.sidebar.radio(t("language"), ["nl", "en"], key="lang", horizontal=True,
+                     format_func={"nl": "Nederlands", "en": "English"}.get,
+                     on_change=_language_changed)
+
+
+def t(key: str, **values: object) -> str:
+    """The text ``key`` in the current language, with ``values`` filled in."""
+    nl, en = TEXTS[key]
+    text = nl if lang() == "nl" else en
+    return text.format(**values) if values else text
+
+
+# -- cached resources -------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def _open(location: str, data: tuple[str, ...]) -> Store:
+    store = open_store(location)
+    if data:
+        ensure_ready(store, bundled=False)
+        load_paths(store, [Path(p) for p in data], check=False, who="wijkgraaf app")
+    else:
+        ensure_ready(store)
+    log.info("store %s ready (version %s)", location, store.version())
+    return store
+
+
+def store() -> Store:
+    """The store of this app (opened and filled once per process)."""
+    s = settings()
+    return _open(s.store, s.data)
+
+
+@st.cache_data(show_spinner=False, ttl=2, max_entries=8)
+def _version(location: str, data: tuple[str, ...]) -> int:
+    return _open(location, data).version()
+
+
+def key() -> tuple[str, tuple[str, ...], int]:
+    """The cache key of everything derived from the store: settings and store version (read
+    at most every two seconds, so a remote store is not asked on every widget)."""
+    s = settings()
+    return (s.store, s.data, _version(s.store, s.data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _graph(_store: Store, cache_key: tuple, language: str):
+    return project(_store, language)
+
+
+def graph(language: str | None = None):
+    """The projection (NetworkX) of the store in ``language``: built once per version."""
+    return _graph(store(), key(), language or lang())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _index(_store: Store, cache_key: tuple):
+    return build_index(_store)
+
+
+def index():
+    """The search index: built once per store version."""
+    return _index(store(), key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _quality(_store: Store, cache_key: tuple, language: str, stale_days: int):
+    return quality_report(_store, language, stale_days=stale_days)
+
+
+def quality(stale_days: int):
+    """The quality report (SHACL and the editors' checks): computed once per store version."""
+    return _quality(store(), key(), lang(), stale_days)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _counts(cache_key: tuple) -> dict[str, int]:
+    return dict(_stats(store()).counts)
+
+
+def counts() -> dict[str, int]:
+    """Items per kind (class local name → number)."""
+    return _counts(key())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _obstacle(cache_key: tuple, iri: str, language: str):
+    return _details.obstacle_details(store(), iri, language)
+
+
+def obstacle(iri: str):
+    """The obstacle page data (``graph.items.details.ObstacleDetails``)."""
+    return _obstacle(key(), iri, lang())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _solution(cache_key: tuple, iri: str, language: str):
+    return _details.solution_details(store(), iri, language)
+
+
+def solution(iri: str):
+    """The solution page data (``graph.items.details.SolutionDetails``)."""
+    return _solution(key(), iri, lang())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _analytic(cache_key: tuple, language: str, module: str, function: str, args: tuple,
+              kwargs: tuple):
+    import importlib
+
+    fn = getattr(importlib.import_module(f"graph.analytics.{module}"), function)
+    return fn(graph(language), *args, **dict(kwargs))
+
+
+def analytic(module: str, function: str, *args, **kwargs):
+    """``graph.<module>.<function>(G, *args, **kwargs)`` on the projection, cached per store
+    version, language and arguments (arguments must be hashable)."""
+    return _analytic(key(), lang(), module, function, tuple(args), tuple(sorted(kwargs.items())))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _node_options(cache_key: tuple, language: str) -> dict[str, str]:
+    from app_lib.netview import kind_name
+
+    G = graph(language)
+    order = ("obstacle", "solution", "domain", "organisation_type", "organisation",
+             "legal_frame", "case", "area", "programme", "theme", "domain_group")
+    nodes = sorted(G.nodes, key=lambda n: (order.index(G.nodes[n]["kind"])
+                                           if G.nodes[n]["kind"] in order else 99,
+                                           G.nodes[n]["label"].lower()))
+    return {short(n): f"{G.nodes[n]['label']} · {kind_name(G.nodes[n]['kind'], language)}"
+            for n in nodes}
+
+
+def node_options() -> dict[str, str]:
+    """Every item of the projection: short id → 'label · kind', grouped by kind."""
+    return _node_options(key(), lang())
+
+
+def default_node(options: dict[str, str]) -> str:
+    """The item a picture starts from when none is chosen: a well-connected obstacle."""
+    G = graph()
+    obstacles = [n for n in G if G.nodes[n]["kind"] == "obstacle"]
+    if not obstacles:
+        return next(iter(options))
+    return short(max(obstacles, key=lambda n: (G.degree(n), n)))
+
+
+def domains() -> list[str]:
+    """The domain IRIs, sorted by label."""
+    G = graph()
+    return sorted((n for n in G if G.nodes[n]["kind"] == "domain"),
+                  key=lambda n: G.nodes[n]["label"].lower())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _ego(cache_key: tuple, language: str, centre: str, depth: int, kinds: tuple,
+         chosen: tuple, cap: int):
+    from app_lib.netview import ego_html
+
+    return ego_html(graph(language), [iri_of(centre)], depth, kinds or None,
+                    [iri_of(d) for d in chosen] or None, cap, language)
+
+
+def ego_view(centre: str, depth: int, kinds: tuple, chosen_domains: tuple, cap: int):
+    """The network picture around ``centre`` (``app_lib.netview.NetView``)."""
+    return _ego(key(), lang(), centre, depth, kinds, chosen_domains, cap)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _routes_view(cache_key: tuple, language: str, paths: tuple):
+    from app_lib.netview import routes_html
+
+    return routes_html(graph(language), [list(p) for p in paths], language)
+
+
+def routes_view(paths) -> object:
+    """The picture of some routes (``app_lib.netview.NetView``)."""
+    return _routes_view(key(), lang(), tuple(tuple(p) for p in paths))
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _bridge_heatmap(cache_key: tuple, language: str, what: str, derived: bool) -> dict:
+    from app_lib.charts import heatmap_spec
+
+    matrix = _analytic(cache_key, language, "bridges", "bridge_matrix", (), ())
+    labels = matrix.labels
+    rows = []
+    for pair in matrix.pairs:
+        n = (len([b for b in pair.solutions if derived or b.stated]) if what == "solutions"
+             else len(pair.obstacles))
+        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
+            rows.append({"x": labels[x], "y": labels[y], "a": short(x), "b": short(y), "n": n,
+                         "on": False})
+    order = sorted(labels.values(), key=str.lower)
+    texts = TEXTS["domain_a"], TEXTS["domain_b"], TEXTS["count_" + what]
+    i = 0 if language == "nl" else 1
+    scheme = "tealblues" if what == "solutions" else "orangered"
+    G = graph(language)  # column codes (GEZ, WON, ...) are Dutch: only in the Dutch view
+    codes = {labels[d]: G.nodes[d]["notation"] for d in labels
+             if d in G and G.nodes[d].get("notation")}
+    return heatmap_spec(rows, order, {"a": texts[0][i], "b": texts[1][i], "n": texts[2][i]},
+                        scheme, codes if len(codes) == len(labels) and language == "nl" else None)
+
+
+def bridge_heatmap(what: str, derived: bool) -> dict:
+    """The Vega-Lite spec of the domain × domain heatmap (a fresh copy on every call)."""
+    return _bridge_heatmap(key(), lang(), what, derived)
+
+
+def agenda_plan(obstacles: tuple, area: str | None, limit: int | None):
+    """The draft agenda (``graph.analytics.agenda.Agenda``) for obstacles, an area and a size
+    limit."""
+    return analytic("agenda", "agenda", obstacles, neighbourhood=area, max_solutions=limit,
+                    lang=lang())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _agenda_document(cache_key: tuple, language: str, obstacles: tuple, area, limit,
+                     today) -> dict[str, str]:
+    from graph.export.agenda_doc import build_document, to_html, to_markdown
+
+    plan = _analytic(cache_key, language, "agenda", "agenda", (obstacles,),
+                     tuple(sorted({"neighbourhood": area, "max_solutions": limit,
+                                   "lang": language}.items())))
+    doc = build_document(graph(language), plan, store(), language, today)
+    return {"markdown": to_markdown(doc), "html": to_html(doc)}
+
+
+def agenda_document(obstacles: tuple, area: str | None, limit: int | None, today):
+    """The agenda as a document: ``{"markdown": ..., "html": ...}`` dated ``today``."""
+    return _agenda_document(key(), lang(), obstacles, area, limit, today)
+
+
+@st.cache_data(show_spinner=False)
+def examples() -> list[tuple[str, str, str, str]]:
+    """The competency queries: (id, question nl, question en, SPARQL)."""
+    return [(q.id, q.question_nl, q.question_en, q.sparql) for q in competency_queries()]
+
+
+@st.cache_resource(show_spinner=False)
+def _console():
+    from graph.query.console import Console
+
+    return Console(workers=1)
+
+
+def query(sparql: str, limit: int, timeout: float):
+    """A read-only console query with a row cap and a time limit, run in a worker process
+    that is stopped at the limit (``graph.query.console.ConsoleResult``)."""
+    return _console().run(store(), sparql, limit=limit, timeout=timeout)
+
+
+# -- ids, links and deep links ------------------------------------------------------------------
+
+def iri_of(short: str) -> str:
+    """A full item IRI from a short id (``O08`` → ``https://w3id.org/wijkgraaf/id/O08``)."""
+    return short if short.startswith(("http://", "https://")) else DATA + short
+
+
+def short(iri: str) -> str:
+    """The short id of an item IRI."""
+    return iri[len(DATA):] if iri.startswith(DATA) else iri
+
+
+def params(**values: object) -> dict[str, str]:
+    """Query parameters for a link, with the language when it is not the default."""
+    out = {k: str(v) for k, v in values.items() if v not in (None, "", [], ())}
+    if lang() != "nl":
+        out["lang"] = lang()
+    return out
+
+
+def synced(widget_key: str, param: str, valid=None) -> None:
+    """Before drawing widget ``widget_key``: take its value from ``?param=`` when the URL
+    changed (a shared link, or a link to this page with another value)."""
+    value = st.query_params.get(param)
+    seen = st.session_state.get("_qp_" + widget_key)
+    if value is not None and value != seen and (valid is None or value in valid):
+        st.session_state[widget_key] = value
+    st.session_state["_qp_" + widget_key] = value
+
+
+def synced_list(widget_key: str, param: str, valid) -> None:
+    """:func:`synced` for a multiselect: ``?param=a,b`` sets the chosen values."""
+    value = st.query_params.get(param)
+    if value is not None and value != st.session_state.get("_qp_" + widget_key):
+        st.session_state[widget_key] = [v for v in value.split(",") if v in valid]
+    st.session_state["_qp_" + widget_key] = value
+
+
+def publish_list(param: str, widget_key: str) -> None:
+    """:func:`publish` for a multiselect (values joined by commas)."""
+    publish(param, ",".join(st.session_state.get(widget_key) or []), widget_key)
+
+
+def publish(param: str, value: object, widget_key: str | None = None) -> None:
+    """Write the current value of a view into the URL, so the view can be shared."""
+    text = "" if value is None else str(value)
+    if text:
+        st.query_params[param] = text
+    elif param in st.query_params:
+        del st.query_params[param]
+    if widget_key:
+        st.session_state["_qp_" + widget_key] = text or None
+    if lang() != "nl":
+        st.query_params["lang"] = lang()
+
+
+def fail(error: BaseException) -> None:
+    """A friendly message for an error (details go to the log, never to the screen)."""
+    if isinstance(error, UnknownIdError):
+        st.warning(t("err_unknown", value=error.value))
+        return
+    if isinstance(error, QueryError):
+        st.error(str(error))
+        return
+    log.exception("unexpected error", exc_info=error)
+    st.error(t("err_generic"))

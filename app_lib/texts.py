@@ -1,0 +1,333 @@
+"""Every text the app shows, in Dutch and English: ``key → (nl, en)``.
+
+Looked up with :func:`app_lib.state.t`. A test checks that both languages are filled in.
+"""
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # -- frame and navigation
+    "language": ("Taal", "Language"),
+    "nav_start": ("Zoeken", "Search"),
+    "nav_obstacle": ("Belemmering", "Obstacle"),
+    "nav_solution": ("Oplossing", "Solution"),
+    "nav_bridges": ("Domeinbruggen", "Domain bridges"),
+    "nav_network": ("Netwerk", "Network"),
+    "nav_routes": ("Routes", "Routes"),
+    "nav_players": ("Sleutelspelers", "Key players"),
+    "nav_agenda": ("Wijkagenda", "Neighbourhood agenda"),
+    "nav_sparql": ("SPARQL-console", "SPARQL console"),
+    "nav_export": ("Exporteren", "Export"),
+    "nav_quality": ("Kwaliteit", "Quality"),
+    "nav_edit": ("Bewerken", "Edit"),
+    "section_work": ("Wijkwerk", "Neighbourhood work"),
+    "section_research": ("Onderzoek", "Research"),
+    "section_editors": ("Redactie", "Editors"),
+    "err_generic": ("Er ging iets mis bij het maken van deze weergave. Probeer het opnieuw of "
+                    "kies iets anders; de details staan in het logboek.",
+                    "Something went wrong while making this view. Try again or choose "
+                    "something else; the details are in the log."),
+    "err_unknown": ("‘{value}’ staat niet in de kennisbank.",
+                    "‘{value}’ is not in the knowledge base."),
+    "empty_kind": ("De kennisbank bevat hier nog niets.",
+                   "The knowledge base holds nothing here yet."),
+    "none": ("—", "—"),
+    # -- start
+    "app_title": ("Wijkgraaf", "Wijkgraaf"),
+    "tagline": ("Belemmeringen en oplossingen voor **domeinoverstijgend wijkgericht werken**: "
+                "zoek je belemmering, zie wat werkt, wie je nodig hebt en op welke grond.",
+                "Obstacles and solutions for **cross-domain neighbourhood work**: find your "
+                "obstacle, see what works, whom you need and on what basis."),
+    "search_label": ("Zoek een belemmering, oplossing, domein of organisatie",
+                     "Search for an obstacle, solution, domain or organisation"),
+    "search_placeholder": ("bijv. gegevens delen, huurachterstand, schotten tussen budgetten",
+                           "e.g. data sharing, rent arrears, siloed budgets"),
+    "search_none": ("Niets gevonden voor ‘{q}’. Probeer andere of minder woorden.",
+                    "Nothing found for ‘{q}’. Try other or fewer words."),
+    "search_more": ("en nog {n} …", "and {n} more …"),
+    "entry_title": ("Waar wil je mee beginnen?", "Where would you like to start?"),
+    "entry_bridges": ("Welke oplossingen verbinden gezondheid en wonen?",
+                      "Which solutions bridge health and housing?"),
+    "entry_data": ("We mogen geen gegevens delen. Wat kan wél?",
+                   "We may not share data. What can we do?"),
+    "entry_route": ("Hoe kom ik van het wijkteam bij de woningcorporatie?",
+                    "How do I get from the neighbourhood team to the housing association?"),
+    "entry_players": ("Wie verbindt de meeste domeinen?", "Who connects the most domains?"),
+    "entry_gaps": ("Waar zitten de witte vlekken?", "Where are the white spots?"),
+    "entry_agenda": ("Stel een wijkagenda op voor mijn wijk",
+                     "Draft a neighbourhood agenda for my area"),
+    "start_hint": ("Tip: elke weergave heeft een eigen adres. Kopieer de link in de adresbalk "
+                   "om hem te delen.",
+                   "Tip: every view has its own address. Copy the link in the address bar to "
+                   "share it."),
+    "sources": ("Bronnen", "Sources"),
+    "no_sources": ("Geen bronnen vermeld.", "No sources given."),
+    # -- obstacle and solution pages
+    "choose_obstacle": ("Belemmering", "Obstacle"),
+    "choose_solution": ("Oplossing", "Solution"),
+    "uncertain": ("Onzeker", "Uncertain"),
+    "arises_between": ("Ontstaat tussen", "Arises between"),
+    "themes": ("Thema's", "Themes"),
+    "legal_frames": ("Wettelijk kader", "Legal frames"),
+    "article_short": ("art.", "art."),
+    "solutions_ranked": ("Oplossingen ({n}), best passend eerst",
+                         "Solutions ({n}), best fit first"),
+    "open_gap": ("Een bekende witte vlek: hiervoor is nog geen oplossing opgenomen.",
+                 "A known white spot: no solution has been recorded for this yet."),
+    "no_solutions": ("Nog geen oplossingen opgenomen voor deze belemmering.",
+                     "No solutions recorded for this obstacle yet."),
+    "why": ("Waarom", "Why"),
+    "evidence": ("Bewijsniveau", "Evidence level"),
+    "not_stated": ("niet vermeld", "not stated"),
+    "effort": ("Inspanning", "Effort"),
+    "implementation": ("Uitvoeringsniveau", "Implementation level"),
+    "time_horizon": ("Termijn", "Time horizon"),
+    "decision_level": ("Beslisniveau", "Decision level"),
+    "bridges": ("Verbindt", "Bridges"),
+    "who_joins": ("Wie moet meedoen", "Who must take part"),
+    "cases_n": ("Praktijkvoorbeelden ({n})", "Practice cases ({n})"),
+    "no_cases": ("Nog geen praktijkvoorbeelden opgenomen.", "No practice cases recorded yet."),
+    "show_network": ("Bekijk in het netwerk", "Show in the network"),
+    "escalation": ("escalatieroute", "escalation route"),
+    "legal_change": ("vraagt wetswijziging", "needs a change in the law"),
+    "no_legal_change": ("kan zonder wetswijziging", "works without a change in the law"),
+    "how_to_start": ("Zo begin je", "How to start"),
+    "addresses_n": ("Pakt {n} belemmering(en) aan", "Addresses {n} obstacle(s)"),
+    "domains_bridged": ("Verbindt de domeinen", "Bridges the domains"),
+    "stated": ("Uitdrukkelijk", "Stated"),
+    "derived": ("Afgeleid", "Derived"),
+    "derived_help": ("Afgeleid: domeinen van de belemmeringen die deze oplossing aanpakt.",
+                     "Derived: domains of the obstacles this solution addresses."),
+    "decided_by": ("Besluit door", "Decided by"),
+    "legal_basis": ("Juridische grondslag", "Legal basis"),
+    "programmes": ("Programma's en fondsen", "Programmes and funds"),
+    "related": ("Verwante oplossingen", "Related solutions"),
+    "since_year": ("sinds {year}", "since {year}"),
+    "outcome": ("Resultaat", "Outcome"),
+    "applies": ("Past toe", "Applies"),
+    "organisations": ("Organisaties", "Organisations"),
+    "contact": ("Aanspreekpunt", "Contact"),
+    "case_more": ("Wat gebeurde er en met welk resultaat", "What happened and with what result"),
+    # -- domain bridges
+    "bridges_title": ("Domeinbruggen", "Domain bridges"),
+    "bridges_intro": ("Welke oplossingen verbinden twee domeinen? Elk vak telt de oplossingen die "
+                      "volgens hun bron beide domeinen verbinden. Zet ‘afgeleide bruggen’ aan om "
+                      "ook oplossingen te tellen die belemmeringen in beide domeinen aanpakken.",
+                      "Which solutions bridge two domains? Each cell counts the solutions that, "
+                      "according to their source, bridge both domains. Switch on ‘derived "
+                      "bridges’ to also count solutions that address obstacles in both."),
+    "bridges_count": ("Tel", "Count"),
+    "bridges_alt": ("Warmtekaart van domein tegen domein met het aantal verbindende oplossingen "
+                    "of belemmeringen per paar.",
+                    "Heatmap of domain against domain with the number of bridging solutions or "
+                    "obstacles per pair."),
+    "count_solutions": ("Oplossingen", "Solutions"),
+    "count_obstacles": ("Belemmeringen", "Obstacles"),
+    "bridges_click": ("Klik op een vak om de oplossingen te zien, of kies twee domeinen "
+                      "hieronder.",
+                      "Click a cell to see its solutions, or choose two domains below."),
+    "domain_a": ("Domein", "Domain"),
+    "domain_b": ("en domein", "and domain"),
+    "bridges_same": ("Kies twee verschillende domeinen.", "Choose two different domains."),
+    "bridges_pair": ("{a} × {b}: {n} oplossing(en)", "{a} × {b}: {n} solution(s)"),
+    "bridges_obstacles": ("Belemmeringen die beide domeinen raken ({n})",
+                          "Obstacles affecting both domains ({n})"),
+    "bridges_none": ("Geen oplossing verbindt deze twee domeinen: een witte vlek.",
+                     "No solution bridges these two domains: a white spot."),
+    "gaps_title": ("Witte vlekken", "White spots"),
+    "gaps_intro": ("Waar de kennisbank nog geen antwoord heeft: belemmeringen zonder oplossing, "
+                   "en domeinparen met meer belemmeringen dan verbindende oplossingen.",
+                   "Where the knowledge base has no answer yet: obstacles without a solution, "
+                   "and domain pairs with more obstacles than bridging solutions."),
+    "gaps_unsolved": ("Belemmeringen zonder oplossing ({n})", "Obstacles without a solution ({n})"),
+    "open_gap_short": ("bekende witte vlek", "known white spot"),
+    "gaps_thin": ("Domeinparen met te weinig bruggen", "Domain pairs with too few bridges"),
+    "shortfall": ("Tekort", "Shortfall"),
+    "bridges_derived": ("Tel ook afgeleide bruggen", "Also count derived bridges"),
+    "bridges_derived_help": ("Uit: alleen bruggen die de bron noemt. Aan: ook oplossingen die "
+                             "belemmeringen in beide domeinen aanpakken.",
+                             "Off: only bridges the source states. On: also solutions that "
+                             "address obstacles in both domains."),
+    "show_all": ("Toon alle {n}", "Show all {n}"),
+    # -- network
+    "net_title": ("Netwerk", "Network"),
+    "net_intro": ("De omgeving van één item in de kennisbank: wat ermee verbonden is, tot drie "
+                  "stappen ver. Sleep, zoom en wijs een punt aan voor details.",
+                  "The surroundings of one item in the knowledge base: what is linked to it, "
+                  "up to three steps away. Drag, zoom and point at a node for details."),
+    "net_centre": ("Midden", "Centre"),
+    "net_depth": ("Diepte (stappen)", "Depth (steps)"),
+    "net_kinds": ("Toon soorten", "Show kinds"),
+    "net_domains": ("Alleen domeinen", "Only domains"),
+    "net_all_domains": ("alle domeinen", "all domains"),
+    "net_cap": ("Max. punten", "Max. nodes"),
+    "net_capped": ("Ingekort: {shown} van de {total} punten binnen bereik worden getoond "
+                   "(de dichtstbijzijnde en best verbonden eerst). Verklein de diepte of "
+                   "filter op soort of domein om de rest te zien.",
+                   "Trimmed: {shown} of the {total} nodes in reach are shown (the nearest and "
+                   "best connected first). Lower the depth or filter by kind or domain to see "
+                   "the rest."),
+    "net_size": ("{shown} punten, {edges} verbindingen.", "{shown} nodes, {edges} links."),
+    "net_help": ("Kleur en vorm tonen de soort (zie de legenda); het dikke punt is het midden.",
+                 "Colour and shape show the kind (see the legend); the large node is the "
+                 "centre."),
+    "net_open": ("Open de pagina van ‘{label}’", "Open the page of ‘{label}’"),
+    # -- routes
+    "routes_title": ("Routes", "Routes"),
+    "routes_intro": ("Hoe hangen twee dingen samen? Kies een begin en een eind, bijvoorbeeld je "
+                     "eigen organisatietype en een organisatie waarmee je wilt samenwerken, of "
+                     "een belemmering en een wet. Elke route wordt getekend en in één zin "
+                     "uitgelegd.",
+                     "How are two things connected? Choose a start and an end, for example your "
+                     "own organisation type and one you want to work with, or an obstacle and "
+                     "a law. Each route is drawn and explained in one sentence."),
+    "route_from": ("Van", "From"),
+    "route_to": ("Naar", "To"),
+    "route_k": ("Aantal routes", "Number of routes"),
+    "route_hubs": ("Ook via thema's", "Also through themes"),
+    "route_hubs_help": ("Thema's verbinden bijna alles met alles; daarom lopen routes er "
+                        "standaard niet doorheen.",
+                        "Themes connect almost everything with everything, so by default "
+                        "routes do not pass through them."),
+    "route_same": ("Kies twee verschillende items.", "Choose two different items."),
+    "route_none": ("Er is geen route tussen deze twee in de kennisbank.",
+                   "There is no route between these two in the knowledge base."),
+    "routes_found": ("{n} kortste route(s)", "{n} shortest route(s)"),
+    "route_n": ("Route {n} · {steps} stap(pen)", "Route {n} · {steps} step(s)"),
+    "route_legend": ("Van links naar rechts: van het begin naar het eind. Kleur en vorm tonen "
+                     "de soort.",
+                     "Left to right: from the start to the end. Colour and shape show the "
+                     "kind."),
+    # -- key players
+    "players_title": ("Sleutelspelers", "Key players"),
+    "players_intro": ("Wie en wat houdt het netwerk bij elkaar? Vier ranglijsten, elk met wat "
+                      "het getal betekent.",
+                      "Who and what holds the network together? Four rankings, each with what "
+                      "the number means."),
+    "players_view": ("Ranglijst", "Ranking"),
+    "players_brokers": ("Makelaars", "Brokers"),
+    "players_bridgers": ("Verbindende oplossingen", "Bridging solutions"),
+    "players_reach": ("Breedste bereik", "Widest reach"),
+    "players_clusters": ("Clusters", "Clusters"),
+    "players_explain_brokers": (
+        "**Organisatietypen als makelaar.** Twee organisatietypen werken samen als ze bij "
+        "dezelfde oplossing of hetzelfde praktijkvoorbeeld horen. Een makelaar ligt op veel "
+        "kortste verbindingen tussen anderen (*tussenpositie*), heeft partners die elkaar niet "
+        "kennen (*effectieve omvang*) en hangt niet af van één groep (lage *beperking*).",
+        "**Organisation types as brokers.** Two organisation types work together when they "
+        "belong to the same solution or practice case. A broker lies on many shortest links "
+        "between others (*betweenness*), has partners who do not know each other (*effective "
+        "size*) and does not depend on one group (low *constraint*)."),
+    "players_explain_bridgers": (
+        "**Oplossingen die domeinen verbinden.** Hoe meer domeinen een oplossing verbindt en "
+        "hoe meer verbindingen tussen domeinen via haar lopen (*tussenpositie*), hoe hoger.",
+        "**Solutions that bridge domains.** The more domains a solution bridges and the more "
+        "links between domains run through it (*betweenness*), the higher."),
+    "players_explain_reach": (
+        "**Belemmeringen met het breedste bereik.** Hoeveel domeinen en organisatietypen een "
+        "belemmering raakt: waar ze ontstaat en wie nodig is voor de oplossingen.",
+        "**Obstacles with the widest reach.** How many domains and organisation types an "
+        "obstacle touches: where it arises and who is needed for its solutions."),
+    "players_explain_clusters": (
+        "**Clusters** van belemmeringen en oplossingen die vaak samen voorkomen: via wat een "
+        "oplossing aanpakt, praktijkvoorbeelden en verwante oplossingen (Louvain-methode).",
+        "**Clusters** of obstacles and solutions that often go together: through what a "
+        "solution addresses, practice cases and related solutions (Louvain method)."),
+    "players_measures": ("Wat betekenen de getallen?", "What do the numbers mean?"),
+    "players_top": ("De top drie", "The top three"),
+    "name": ("Naam", "Name"),
+    "meaning": ("Wat het betekent", "What it means"),
+    "m_betweenness": ("Tussenpositie", "Betweenness"),
+    "m_effective_size": ("Effectieve omvang", "Effective size"),
+    "m_constraint": ("Beperking", "Constraint"),
+    "m_partners": ("Partners", "Partners"),
+    "m_domains": ("Domeinen", "Domains"),
+    "m_pagerank": ("PageRank", "PageRank"),
+    "m_organisation_types": ("Organisatietypen", "Organisation types"),
+    "m_solutions": ("Oplossingen", "Solutions"),
+    "cluster_title": ("Cluster {n}: {name} ({size})", "Cluster {n}: {name} ({size})"),
+    # -- wijkagenda
+    "agenda_title": ("Wijkagenda", "Neighbourhood agenda"),
+    "agenda_intro": ("Kies je wijk en de belemmeringen die daar spelen. Wijkgraaf stelt een "
+                     "kleine set oplossingen voor die ze samen aanpakt, zegt wie je moet "
+                     "uitnodigen en wat open blijft, en maakt er een document van voor het "
+                     "overleg.",
+                     "Choose your area and the obstacles met there. Wijkgraaf proposes a small "
+                     "set of solutions that together address them, says whom to invite and "
+                     "what stays open, and turns it into a document for the meeting."),
+    "agenda_area": ("Wijk of buurt (naam of CBS-code)", "Area (name or CBS code)"),
+    "agenda_area_placeholder": ("Typ een naam of code, bijv. Utrecht of GM0344",
+                                "Type a name or code, e.g. Utrecht or GM0344"),
+    "agenda_obstacles": ("Belemmeringen in de wijk", "Obstacles in the area"),
+    "agenda_obstacles_placeholder": ("Kies een of meer belemmeringen",
+                                     "Choose one or more obstacles"),
+    "agenda_max": ("Hoogstens zoveel oplossingen (0 = geen grens)",
+                   "At most this many solutions (0 = no limit)"),
+    "agenda_max_help": ("Een kleine agenda is beter uitvoerbaar; wat buiten de grens valt, "
+                        "staat onder ‘Blijft open’.",
+                        "A small agenda is easier to carry out; what falls outside the limit "
+                        "is listed under ‘Stays open’."),
+    "agenda_choose": ("Kies hierboven minstens één belemmering om een wijkagenda te maken.",
+                      "Choose at least one obstacle above to make an agenda."),
+    "agenda_m_solutions": ("Oplossingen", "Solutions"),
+    "agenda_m_covered": ("Aangepakt", "Addressed"),
+    "agenda_m_invite": ("Uit te nodigen", "To invite"),
+    "agenda_m_open": ("Blijft open", "Stays open"),
+    "agenda_proposal": ("Voorgestelde oplossingen", "Proposed solutions"),
+    "agenda_empty": ("Voor deze belemmeringen is nog geen oplossing bekend.",
+                     "No solution is known yet for these obstacles."),
+    "agenda_covers": ("Pakt aan", "Addresses"),
+    "agenda_also": ("Helpt ook bij", "Also helps with"),
+    "agenda_invite": ("Wie uitnodigen", "Whom to invite"),
+    "agenda_for": ("voor", "for"),
+    "agenda_open": ("Blijft open", "Stays open"),
+    "agenda_all_covered": ("Alle gekozen belemmeringen worden aangepakt.",
+                           "Every chosen obstacle is addressed."),
+    "agenda_download": ("Meenemen naar het overleg", "Take it to the meeting"),
+    "agenda_md": ("Download als Markdown", "Download as Markdown"),
+    "agenda_html": ("Download als HTML (printbaar)", "Download as HTML (printable)"),
+    "agenda_print_hint": ("Open het HTML-bestand in je browser en kies Afdrukken om er een "
+                          "pdf of papieren versie van te maken.",
+                          "Open the HTML file in your browser and choose Print to make a PDF "
+                          "or paper copy."),
+    # -- SPARQL console
+    "sparql_title": ("SPARQL-console", "SPARQL console"),
+    "sparql_intro": ("Voor onderzoekers: stel elke leesvraag aan de kennisgraaf. Begin met een "
+                     "van de competentievragen. De console is alleen-lezen; een vraag stopt na "
+                     "{seconds} seconden en geeft hoogstens {rows} rijen.",
+                     "For researchers: ask the knowledge graph any read query. Start from one of "
+                     "the competency questions. The console is read-only; a query stops after "
+                     "{seconds} seconds and returns at most {rows} rows."),
+    "sparql_examples": ("Voorbeeldvraag", "Example question"),
+    "sparql_editor": ("Zoekvraag (SPARQL 1.1)", "Query (SPARQL 1.1)"),
+    "sparql_editor_help": ("SELECT, ASK, CONSTRUCT of DESCRIBE. Wijzigingen (INSERT, DELETE, "
+                           "LOAD …) en SERVICE worden geweigerd.",
+                           "SELECT, ASK, CONSTRUCT or DESCRIBE. Changes (INSERT, DELETE, "
+                           "LOAD …) and SERVICE are refused."),
+    "sparql_run": ("Uitvoeren", "Run"),
+    "sparql_prefixes": ("Voorvoegsels wg:, wgd:, skos:, dcterms:, org:, rdfs:, xsd: en andere "
+                        "zijn al gedeclareerd.",
+                        "Prefixes wg:, wgd:, skos:, dcterms:, org:, rdfs:, xsd: and others are "
+                        "already declared."),
+    "sparql_syntax": ("Fout in de zoekvraag op regel {line}, kolom {column}: {message}",
+                      "Error in the query at line {line}, column {column}: {message}"),
+    "sparql_update": ("Deze console is alleen-lezen: wijzigingen (INSERT, DELETE, LOAD, …) "
+                      "worden geweigerd.",
+                      "This console is read-only: changes (INSERT, DELETE, LOAD, …) are "
+                      "refused."),
+    "sparql_refused": ("Geweigerd: de zoekvraag gebruikt SERVICE of LOAD, of een graaf buiten "
+                       "de kennisbank.",
+                       "Refused: the query uses SERVICE or LOAD, or a graph outside the "
+                       "knowledge base."),
+    "sparql_time_limit": ("Gestopt na {seconds} seconden. Maak de vraag kleiner of specifieker.",
+                          "Stopped after {seconds} seconds. Make the query smaller or more "
+                          "specific."),
+    "sparql_failed": ("De zoekvraag kon niet worden uitgevoerd.", "The query could not be run."),
+    "sparql_ask": ("Antwoord: {answer}", "Answer: {answer}"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "sparql_rows": ("{n} rij(en) in {seconds} s", "{n} row(s) in {seconds} s"),
+    "sparql_truncated": ("Afgekapt: alleen de eerste {rows} rijen worden getoond.",
+                         "Cut off: only the first {rows} rows are shown."),
+    "sparql_csv": ("Download CSV", "Download CSV"),
+    "sparql_json": ("Download JSON (SPARQL-resultaten)", "Download JSON (SPARQL results)"),
+    "sparql_turtle": ("Download Turtle", "Download Turtle"),
+}

@@ -1,0 +1,348 @@
+"""From a set of obstacles to solutions: a ranked list, and a draft joint agenda.
+
+:func:`solutions_for` ranks every solution that addresses part of a selection of obstacles.
+:func:`agenda` picks a small set of solutions that together address the selection — a
+weighted greedy set cover: each round takes the solution with the most still-open obstacles
+per unit of cost, where cost grows with effort (``wgd:inspanning-laag/middel/hoog``: 1, 2, 3)
+and shrinks with evidence (practice-based ×1.0, well described ×0.9, well founded ×0.8,
+effective ×0.7) and, given a neighbourhood, with practice there (applied in a case in it
+×0.5, nearby ×0.75). Each choice comes with its reason, the organisation types to invite,
+and what stays open.
+
+>>> from graph.analytics.common import example_graph, short_id
+>>> a = agenda(example_graph(), ["O01", "O02", "O03"])
+>>> [short_id(i.solution) for i in a.items], [short_id(u.obstacle) for u in a.uncovered]
+(['S02'], ['O03'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ontology import InputError
+from graph.analytics.common import (both, count, lang_of, resolve, resolve_many, term_label,
+                                    term_rank)
+from graph.analytics.views import solution_domain_graph
+from graph.analytics.projection import in_index, out_index
+
+__all__ = ["SolutionMatch", "solutions_for", "AgendaItem", "Invitation", "Uncovered", "Agenda",
+           "agenda", "solution_cost"]
+
+_EFFORT_DEFAULT = 2
+_EVIDENCE_FACTOR = {0: 1.0, 1: 1.0, 2: 0.9, 3: 0.8, 4: 0.7}
+_PLACE_FACTOR = {"in": 0.5, "near": 0.75, None: 1.0}
+
+
+@dataclass(frozen=True)
+class SolutionMatch:
+    """A solution for part of a selection: what it addresses of it and why it ranks here."""
+
+    rank: int
+    solution: str
+    label: str
+    addresses: list[str]
+    share: float
+    evidence: str | None
+    domains: list[str]
+    organisation_types: list[str]
+    reason: dict[str, str]
+
+
+def _selection(G: nx.MultiDiGraph, obstacles: Iterable[str]) -> list[str]:
+    chosen = resolve_many(G, [obstacles] if isinstance(obstacles, str) else obstacles,
+                          "obstacle")
+    if not chosen:
+        raise InputError("choose at least one obstacle")
+    return chosen
+
+
+def _org_types(G: nx.MultiDiGraph, s: str) -> list[str]:
+    return sorted(set(out_index(G, "involvesOrganisationType").get(s, ()))
+                  | set(out_index(G, "decidedBy").get(s, ())))
+
+
+def _labels(G: nx.MultiDiGraph, nodes: Iterable[str], lang: str) -> str:
+    return ", ".join(f"'{G.nodes[n]['labels'][lang]}'" for n in nodes)
+
+
+def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None = None,
+                  top: int | None = None) -> list[SolutionMatch]:
+    """Every solution that addresses part of a selection of obstacles, best first.
+
+    Ranked by how many of the obstacles it addresses, then evidence level, then domains
+    bridged (more is better), then organisation types needed (fewer is easier); ties by id.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        A projection.
+    obstacles : iterable of str, or str
+        Ids, IRIs, notations or labels (nl or en).
+    lang : {"nl", "en"}, optional
+        Language of ``label``; reasons come in both.
+    top : int, optional
+        Only the first ``top``.
+
+    Returns
+    -------
+    list of SolutionMatch
+
+    Raises
+    ------
+    ontology.UnknownIdError
+        An unknown obstacle; ``ontology.InputError`` for an empty selection.
+
+    Examples
+    --------
+    >>> from graph.analytics.common import example_graph, short_id
+    >>> ranked = solutions_for(example_graph("en"), ["O01", "siloed budgets"])
+    >>> [(short_id(m.solution), m.share) for m in ranked]
+    [('S02', 1.0), ('S01', 0.5)]
+    >>> print(ranked[1].reason["en"])
+    Addresses 1 of the 2 chosen obstacles ('data may not be shared'); evidence level: well
+    described; bridges 2 domains; needs 2 organisation types.
+    """
+    lang = lang_of(G, lang)
+    chosen = _selection(G, obstacles)
+    addressed_by = in_index(G, "addresses")
+    B = solution_domain_graph(G)
+    candidates = sorted({s for o in chosen for s in addressed_by.get(o, ())})
+    rows = []
+    for s in candidates:
+        hits = [o for o in chosen if s in addressed_by.get(o, ())]
+        evidence = G.nodes[s].get("evidenceLevel")
+        domains, types = sorted(B[s]), _org_types(G, s)
+        key = (-len(hits), -term_rank(G, evidence), -len(domains), len(types), s)
+        reason = {}
+        for lg in ("nl", "en"):
+            ev = term_label(G, evidence, lg) or (
+                "niet vastgesteld" if lg == "nl" else "not established")
+            reason[lg] = (
+                f"Pakt {len(hits)} van de {len(chosen)} gekozen belemmeringen aan "
+                f"({_labels(G, hits, lg)}); bewijsniveau: {ev}; verbindt "
+                f"{count(len(domains), 'domein', 'domeinen')}; vraagt "
+                f"{count(len(types), 'organisatietype', 'organisatietypen')}." if lg == "nl" else
+                f"Addresses {len(hits)} of the {len(chosen)} chosen obstacles "
+                f"({_labels(G, hits, lg)}); evidence level: {ev}; bridges "
+                f"{count(len(domains), 'domain', 'domains')}; needs "
+                f"{count(len(types), 'organisation type', 'organisation types')}.")
+        rows.append((key, s, hits, evidence, domains, types, reason))
+    rows.sort(key=lambda r: r[0])
+    rows = rows[:top] if top else rows
+    return [SolutionMatch(i, s, G.nodes[s]["labels"][lang], hits, len(hits) / len(chosen),
+                          evidence, domains, types, reason)
+            for i, (_, s, hits, evidence, domains, types, reason) in enumerate(rows, 1)]
+
+
+def _ancestors(G: nx.MultiDiGraph, area: str) -> list[str]:
+    parents, seen, todo = out_index(G, "partOfArea"), [], [area]
+    while todo:
+        for p in parents.get(todo.pop(), ()):
+            if p not in seen:
+                seen.append(p)
+                todo.append(p)
+    return seen
+
+
+def _place(G: nx.MultiDiGraph, s: str, area: str | None) -> tuple[str | None, str | None]:
+    """("in" | "near" | None, the case that shows it) for solution ``s`` and ``area``."""
+    if area is None:
+        return None, None
+    up = _ancestors(G, area)
+    best: tuple[str | None, str | None] = (None, None)
+    for case in in_index(G, "appliesSolution").get(s, ()):
+        for x in out_index(G, "inArea").get(case, ()):
+            x_up = _ancestors(G, x)
+            if x == area or area in x_up:
+                return "in", case
+            if best[0] is None and (x in up or set(x_up) & set(up)):
+                best = ("near", case)
+    return best
+
+
+def solution_cost(G: nx.MultiDiGraph, s: str, neighbourhood: str | None = None) -> float:
+    """The weight of solution ``s`` in :func:`agenda`: effort × evidence × place factor.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        A projection.
+    s : str
+        A solution IRI.
+    neighbourhood : str, optional
+        An area IRI: practice in it (×0.5) or nearby (×0.75) lowers the cost.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> from graph.analytics.common import example_graph, iri
+    >>> G = example_graph()
+    >>> solution_cost(G, iri("S01")), solution_cost(G, iri("S01"), iri("WK034401"))
+    (1.8, 0.9)
+    """
+    effort = term_rank(G, G.nodes[s].get("effort"), _EFFORT_DEFAULT) or _EFFORT_DEFAULT
+    evidence = _EVIDENCE_FACTOR.get(term_rank(G, G.nodes[s].get("evidenceLevel")), 1.0)
+    return round(effort * evidence * _PLACE_FACTOR[_place(G, s, neighbourhood)[0]], 6)
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """A chosen solution: the open obstacles it closes, the cost, why it was chosen."""
+
+    solution: str
+    label: str
+    covers: list[str]
+    also_addresses: list[str]
+    cost: float
+    organisation_types: list[str]
+    case: str | None
+    reason: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """An organisation type to invite, and for which chosen solutions."""
+
+    organisation_type: str
+    label: str
+    for_solutions: list[str]
+
+
+@dataclass(frozen=True)
+class Uncovered:
+    """A chosen obstacle the agenda does not address, and why."""
+
+    obstacle: str
+    label: str
+    reason: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """A draft joint agenda: the obstacles, the chosen solutions in order, whom to invite,
+    what stays open."""
+
+    obstacles: list[str]
+    neighbourhood: str | None
+    items: list[AgendaItem]
+    invite: list[Invitation]
+    uncovered: list[Uncovered]
+
+
+def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | None = None,
+           max_solutions: int | None = None, lang: str | None = None) -> Agenda:
+    """A draft joint agenda: a small set of solutions that addresses ``obstacles``.
+
+    A weighted greedy set cover: each round picks the solution with the most still-open
+    obstacles per unit of :func:`solution_cost`; ties go to more obstacles, then lower cost,
+    then the id. It stops when every obstacle that some solution addresses is covered, or
+    after ``max_solutions``.
+
+    Parameters
+    ----------
+    G : nx.MultiDiGraph
+        A projection.
+    obstacles : iterable of str, or str
+        Ids, IRIs, notations or labels (nl or en).
+    neighbourhood : str, optional
+        An area (id, CBS code or name): solutions applied in practice cases in it or nearby
+        cost less.
+    max_solutions : int, optional
+        At most this many solutions.
+    lang : {"nl", "en"}, optional
+        Language of the labels; reasons come in both.
+
+    Returns
+    -------
+    Agenda
+        ``items`` (chosen solutions in order, with what they close and why), ``invite``
+        (organisation types and for which solutions), ``uncovered`` (with the reason).
+
+    Raises
+    ------
+    ontology.UnknownIdError
+        An unknown obstacle or area; ``ontology.InputError`` for an empty selection.
+
+    Examples
+    --------
+    >>> from graph.analytics.common import example_graph, short_id
+    >>> a = agenda(example_graph("en"), ["O01"], neighbourhood="WK034401")
+    >>> [short_id(i.solution) for i in a.items], [short_id(t.organisation_type) for t in a.invite]
+    (['S01'], ['ot-gemeente', 'ot-woningcorporatie'])
+    >>> print(a.items[0].reason["en"])
+    Addresses the open obstacle 'data may not be shared', with medium effort; evidence: well
+    described; already applied in this area (Covenant in West).
+    """
+    lang = lang_of(G, lang)
+    chosen = _selection(G, obstacles)
+    area = resolve(G, neighbourhood, "area") if neighbourhood else None
+    addresses = out_index(G, "addresses")
+    addressed_by = in_index(G, "addresses")
+    candidates = sorted({s for o in chosen for s in addressed_by.get(o, ())})
+    cover = {s: set(addresses[s]) & set(chosen) for s in candidates}
+    cost = {s: solution_cost(G, s, area) for s in candidates}
+    open_ = {o for o in chosen if addressed_by.get(o)}
+    items: list[AgendaItem] = []
+    while open_ and (max_solutions is None or len(items) < max_solutions):
+        best = min((s for s in candidates if cover[s] & open_),
+                   key=lambda s: (-len(cover[s] & open_) / cost[s], -len(cover[s] & open_),
+                                  cost[s], s))
+        closes = sorted(cover[best] & open_)
+        open_ -= cover[best]
+        place, case = _place(G, best, area)
+        items.append(AgendaItem(best, G.nodes[best]["labels"][lang], closes,
+                                sorted(cover[best] - set(closes)), cost[best],
+                                _org_types(G, best), case,
+                                _item_reason(G, best, closes, cost[best], place, case)))
+    invite: dict[str, list[str]] = {}
+    for item in items:
+        for t in item.organisation_types:
+            invite.setdefault(t, []).append(item.solution)
+    invitations = [Invitation(t, G.nodes[t]["labels"][lang], ss)
+                   for t, ss in sorted(invite.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+    uncovered = []
+    for o in chosen:
+        if not addressed_by.get(o):
+            why = both("er is nog geen oplossing bekend", "no solution is known yet")
+        elif o in open_:
+            why = both(f"valt buiten de eerste {max_solutions} oplossingen",
+                       f"left out by the limit of {max_solutions} solutions")
+        else:
+            continue
+        uncovered.append(Uncovered(o, G.nodes[o]["labels"][lang], why))
+    return Agenda(chosen, area, items, invitations, uncovered)
+
+
+def _item_reason(G, s, closes, cost, place, case) -> dict[str, str]:
+    """Why a solution was chosen, in plain words (the weight ``cost`` is left to the data)."""
+    texts = {}
+    for lg in ("nl", "en"):
+        effort = term_label(G, G.nodes[s].get("effort"), lg) or "?"
+        ev = term_label(G, G.nodes[s].get("evidenceLevel"), lg)
+        n = len(closes)
+        if lg == "nl":
+            amount = {"laag": "weinig", "middel": "gemiddelde", "hoog": "veel"}.get(effort, effort)
+            text = (f"Pakt {n} van de nog open belemmeringen aan ({_labels(G, closes, lg)}), "
+                    f"met {amount} inspanning" if n != 1 else
+                    f"Pakt de nog open belemmering {_labels(G, closes, lg)} aan, "
+                    f"met {amount} inspanning")
+            text += f"; bewijs: {ev}" if ev else "; nog zonder erkend bewijsniveau"
+            if place:
+                where = "in dit gebied" if place == "in" else "in de buurt van dit gebied"
+                text += f"; al toegepast {where} ({G.nodes[case]['labels'][lg]})"
+        else:
+            text = (f"Addresses {n} of the obstacles still open ({_labels(G, closes, lg)}), "
+                    f"with {effort} effort" if n != 1 else
+                    f"Addresses the open obstacle {_labels(G, closes, lg)}, with {effort} effort")
+            text += f"; evidence: {ev}" if ev else "; no recognised evidence level yet"
+            if place:
+                where = "in this area" if place == "in" else "near this area"
+                text += f"; already applied {where} ({G.nodes[case]['labels'][lg]})"
+        texts[lg] = text + "."
+    return both(texts["nl"], texts["en"])

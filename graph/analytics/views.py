@@ -1,0 +1,89 @@
+"""Derived views of the projection: the solution–domain graph and the collaboration graph.
+
+Both are built once per projection (memoized on it) and shared: never change a result.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import networkx as nx
+
+from graph.analytics.projection import ORG_CLASSIFICATION, memoize, nodes_of_kind, out_index
+
+__all__ = ["solution_domain_graph", "collaboration_graph"]
+
+
+def solution_domain_graph(G: nx.MultiDiGraph) -> nx.Graph:
+    """The bipartite solution–domain graph: an edge where a solution bridges a domain, stated
+    (``wg:bridgesDomain``) or derived (it addresses an obstacle that affects the domain);
+    edge attributes ``stated`` and ``derived``. Do not change the result (it is shared).
+
+    >>> from graph.analytics.common import example_graph
+    >>> from graph.analytics.projection import iri, short_id
+    >>> B = solution_domain_graph(example_graph())
+    >>> B.edges[iri("S02"), iri("dom-gezondheid")]
+    {'stated': False, 'derived': True}
+    """
+    def compute():
+        B = nx.Graph()
+        for s in nodes_of_kind(G, "solution"):
+            B.add_node(s, bipartite=0, kind="solution", label=G.nodes[s]["label"])
+        for d in nodes_of_kind(G, "domain"):
+            B.add_node(d, bipartite=1, kind="domain", label=G.nodes[d]["label"])
+        stated = out_index(G, "bridgesDomain")
+        affects = out_index(G, "affectsDomain")
+        for s, obstacles in out_index(G, "addresses").items():
+            for d in sorted({d for o in obstacles for d in affects.get(o, ())}):
+                B.add_edge(s, d, stated=False, derived=True)
+        for s, domains in stated.items():
+            for d in domains:
+                if s in B and d in B:
+                    derived = B.has_edge(s, d)
+                    B.add_edge(s, d, stated=True, derived=derived)
+        return B
+    return memoize(G, "solution_domain", compute)
+
+
+def collaboration_graph(G: nx.MultiDiGraph, level: str = "organisation_type") -> nx.Graph:
+    """Who works with whom: organisation types (or organisations, ``level="organisation"``)
+    linked when involved in the same solution or practice case. Edge attributes:
+    ``solutions`` and ``cases`` (sorted ids) and ``weight`` (their number). Do not change
+    the result (it is shared).
+
+    >>> from graph.analytics.common import example_graph
+    >>> from graph.analytics.projection import iri, short_id
+    >>> C = collaboration_graph(example_graph())
+    >>> e = C.edges[iri("ot-gemeente"), iri("ot-woningcorporatie")]
+    >>> [short_id(s) for s in e["solutions"]], [short_id(c) for c in e["cases"]], e["weight"]
+    (['S01'], ['C01'], 2)
+    """
+    if level not in {"organisation_type", "organisation"}:
+        raise ValueError(f"level {level!r}: use 'organisation_type' or 'organisation'")
+
+    def compute():
+        classification = out_index(G, ORG_CLASSIFICATION)
+        involves = out_index(G, "involvesOrganisation")
+        contact = out_index(G, "contactOrganisation")
+        groups: list[tuple[str, str, set[str]]] = []
+        for case in nodes_of_kind(G, "case"):
+            orgs = set(involves.get(case, ())) | set(contact.get(case, ()))
+            if level == "organisation_type":
+                orgs = {t for o in orgs for t in classification.get(o, ())}
+            groups.append(("cases", case, orgs))
+        if level == "organisation_type":
+            types, deciders = out_index(G, "involvesOrganisationType"), out_index(G, "decidedBy")
+            for s in nodes_of_kind(G, "solution"):
+                groups.append(("solutions", s, set(types.get(s, ())) | set(deciders.get(s, ()))))
+        C = nx.Graph(level=level)
+        C.add_nodes_from((n, {"kind": level, "label": G.nodes[n]["label"]})
+                         for n in nodes_of_kind(G, level))
+        pairs: dict[tuple[str, str], dict] = {}
+        for field, item, members in groups:
+            for pair in combinations(sorted(m for m in members if m in C), 2):
+                data = pairs.setdefault(pair, {"solutions": [], "cases": [], "weight": 0})
+                data[field].append(item)
+                data["weight"] += 1
+        C.add_edges_from((a, b, d) for (a, b), d in sorted(pairs.items()))
+        return C
+    return memoize(G, ("collaboration", level), compute)

@@ -1,0 +1,272 @@
+"""The analytics subcommands: ``bridges``, ``routes``, ``rank``, ``solutions``, ``agenda``,
+``gaps``. Each is a thin call into one library function; output as a table, JSON or Markdown.
+
+Ids (``O08``), full IRIs and unambiguous labels in Dutch or English are accepted; an unknown
+id stops the command with exit code 2 and the closest known ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+from collections.abc import Sequence
+
+from graph.analytics.projection import project, short_id
+
+__all__ = ["register", "render"]
+
+_T = {  # column and title words: key → (nl, en)
+    "rank": ("#", "#"), "id": ("id", "id"), "label": ("naam", "name"),
+    "reason": ("waarom", "why"), "basis": ("grond", "basis"), "route": ("route", "route"),
+    "steps": ("stappen", "steps"), "obstacles": ("belemmeringen", "obstacles"),
+    "solutions": ("oplossingen", "solutions"), "domains": ("domeinen", "domains"),
+    "share": ("aandeel", "share"), "cost": ("kosten", "cost"), "covers": ("sluit", "closes"),
+    "types": ("organisatietypen", "organisation types"), "members": ("leden", "members"),
+    "shortfall": ("tekort", "shortfall"), "pair": ("domeinpaar", "domain pair"),
+    "open_gap": ("bewust open", "known gap"), "for": ("voor", "for"),
+}
+
+
+def _w(key: str, lang: str) -> str:
+    return _T[key][0 if lang == "nl" else 1]
+
+
+def _plain(value: object) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(fmt: str, title: str, columns: Sequence[str], rows: Sequence[Sequence[object]],
+           data: object, notes: Sequence[str] = ()) -> str:
+    """A result as ``table`` (aligned text), ``markdown`` or ``json`` (``data`` as plain data).
+
+    >>> print(render("markdown", "T", ["a", "b"], [[1, "x|y"]], {}))
+    ### T
+    <BLANKLINE>
+    | a | b |
+    | --- | --- |
+    | 1 | x\\|y |
+    """
+    if fmt == "json":
+        return json.dumps(_plain(data), ensure_ascii=False, indent=2)
+    if fmt == "markdown":
+        lines = [f"### {title}", "", "| " + " | ".join(columns) + " |",
+                 "| " + " | ".join("---" for _ in columns) + " |"]
+        lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+        return "\n".join(lines + ([""] + [f"_{n}_" for n in notes] if notes else []))
+    texts = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in texts]) for i, c in enumerate(columns)]
+    def fmt_row(cells):
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    lines = [title, "=" * len(title), fmt_row(columns), fmt_row(["-" * w for w in widths])]
+    lines += [fmt_row(r) for r in texts] or ["(—)"]
+    return "\n".join(lines + ([""] + list(notes) if notes else []))
+
+
+def _graph(args):
+    from graph.cli.main import store_from_args
+
+    return project(store_from_args(args), args.lang)
+
+
+def _out(args, *parts, **kw) -> int:
+    print(render(args.format, *parts, **kw))
+    return 0
+
+
+def cmd_bridges(args) -> int:
+    from graph.analytics.bridges import bridge_matrix, bridging_solutions
+
+    G, lang = _graph(args), args.lang
+    if args.domains:
+        if len(args.domains) != 2:
+            from ontology import InputError
+
+            raise InputError("give two domains, or none for the whole matrix")
+        ranked = bridging_solutions(G, *args.domains, lang=lang)
+        rows = [[r.rank, short_id(r.solution), r.label,
+                 "+".join(w for w, on in (("stated", r.stated), ("derived", r.derived)) if on),
+                 r.reason[lang]] for r in ranked]
+        title = ("Oplossingen die verbinden: " if lang == "nl" else "Solutions that bridge: ") \
+            + " × ".join(args.domains)
+        return _out(args, title, [_w(k, lang) for k in ("rank", "id", "label", "basis",
+                                                          "reason")], rows, ranked)
+    m = bridge_matrix(G)
+    what = args.count
+    heads = [G.nodes[d].get("notation") or short_id(d) for d in m.domains]
+    rows = []
+    for d, head in zip(m.domains, heads):
+        row: list[object] = [f"{head} {m.labels[d]}"]
+        for e in m.domains:
+            row.append(len(m.obstacles_in[d]) if d == e and what == "obstacles" else
+                       "·" if d == e else m.count(d, e, what, args.basis))
+        rows.append(row)
+    title = {("nl", "solutions"): "Overbruggende oplossingen per domeinpaar",
+             ("en", "solutions"): "Bridging solutions per domain pair",
+             ("nl", "obstacles"): "Belemmeringen per domeinpaar",
+             ("en", "obstacles"): "Obstacles per domain pair"}[lang, what]
+    return _out(args, title, [_w("domains", lang), *heads], rows, m)
+
+
+def cmd_routes(args) -> int:
+    from graph.analytics.routes import routes
+
+    found = routes(_graph(args), args.a, args.b, k=args.k, lang=args.lang,
+                   skip_kinds=args.skip or ())
+    rows = [[i, r.length, r.sentence[args.lang]] for i, r in enumerate(found, 1)]
+    title = (f"Routes van {args.a} naar {args.b}" if args.lang == "nl"
+             else f"Routes from {args.a} to {args.b}")
+    notes = [] if found else ["Geen route gevonden." if args.lang == "nl" else "No route found."]
+    return _out(args, title, [_w(k, args.lang) for k in ("rank", "steps", "route")], rows,
+                found, notes=notes)
+
+
+def cmd_rank(args) -> int:
+    from graph.analytics.common import parse_kind
+    from graph.analytics.ranking import communities, key_players
+
+    G, lang = _graph(args), args.lang
+    if args.kind.lower() in {"communities", "clusters", "gemeenschappen"}:
+        found = communities(G, min_size=args.min_size)[: args.top]
+        rows = [[c.number, c.name, len(c.obstacles), len(c.solutions),
+                 ", ".join(short_id(n) for n in c.members)] for c in found]
+        return _out(args, "Clusters", [
+            _w("rank", lang), _w("label", lang), _w("obstacles", lang), _w("solutions", lang),
+            _w("members", lang)], rows, found)
+    ranking = key_players(G, parse_kind(args.kind), top=args.top)
+    measures = list(ranking.measures)
+    rows = [[p.rank, short_id(p.id), p.label,
+             *(_num(p.scores[m]) for m in measures), p.explanation[lang]]
+            for p in ranking.players]
+    notes = [f"{m}: {text[lang]}" for m, text in ranking.measures.items()]
+    notes.append(("methode: " if lang == "nl" else "method: ") + ranking.method.get(lang, ""))
+    from graph.analytics.projection import KIND_NOUNS
+
+    noun = KIND_NOUNS[ranking.kind][0 if lang == "nl" else 1]
+    return _out(args, ("Sleutelspelers: " if lang == "nl" else "Key players: ") + noun,
+                [_w("rank", lang), "id", _w("label", lang), *measures, _w("reason", lang)],
+                rows, ranking, notes=notes)
+
+
+def _num(value: object) -> object:
+    return f"{value:.3f}" if isinstance(value, float) else value
+
+
+def cmd_solutions(args) -> int:
+    from graph.analytics.agenda import solutions_for
+
+    ranked = solutions_for(_graph(args), args.obstacles, lang=args.lang, top=args.top)
+    lang = args.lang
+    rows = [[m.rank, short_id(m.solution), m.label, f"{m.share:.0%}", m.reason[lang]]
+            for m in ranked]
+    return _out(args, "Oplossingen" if lang == "nl" else "Solutions",
+                [_w(k, lang) for k in ("rank", "id", "label", "share", "reason")], rows, ranked)
+
+
+def cmd_agenda(args) -> int:
+    from graph.analytics.agenda import agenda
+
+    G, lang = _graph(args), args.lang
+    a = agenda(G, args.obstacles, neighbourhood=args.neighbourhood,
+               max_solutions=args.max_solutions, lang=lang)
+    rows = [[i, short_id(it.solution), it.label, ", ".join(short_id(o) for o in it.covers),
+             f"{it.cost:g}", it.reason[lang]] for i, it in enumerate(a.items, 1)]
+    invite = ", ".join(f"{t.label} ({len(t.for_solutions)})" for t in a.invite) or "—"
+    notes = [("Uitnodigen: " if lang == "nl" else "Invite: ") + invite]
+    notes += [("Open: " if lang == "nl" else "Open: ") + f"{short_id(u.obstacle)} {u.label} — "
+              f"{u.reason[lang]}" for u in a.uncovered]
+    return _out(args, "Wijkagenda (concept)" if lang == "nl" else "Neighbourhood agenda (draft)",
+                [_w(k, lang) for k in ("rank", "id", "label", "covers", "cost", "reason")],
+                rows, a, notes=notes)
+
+
+def cmd_gaps(args) -> int:
+    from graph.analytics.bridges import gaps
+
+    g, lang = gaps(_graph(args), args.min_obstacles, args.basis), args.lang
+    if args.format == "json":
+        return _out(args, "", [], [], g)
+    first = render(args.format, "Belemmeringen zonder oplossing" if lang == "nl" else
+                   "Obstacles without a solution",
+                   ["id", _w("label", lang), _w("open_gap", lang)],
+                   [[short_id(u.obstacle), u.label, "✓" if u.open_gap else ""]
+                    for u in g.unsolved], g)
+    second = render(args.format, "Dun overbrugde domeinparen" if lang == "nl" else
+                    "Thinly bridged domain pairs",
+                    [_w(k, lang) for k in ("pair", "obstacles", "solutions", "shortfall")],
+                    [[" × ".join(p.labels), p.obstacles, p.solutions, p.shortfall]
+                     for p in g.thin_pairs], g)
+    print(first + "\n\n" + second)
+    return 0
+
+
+def register(subparsers, common: argparse.ArgumentParser) -> None:
+    """Add the analytics subcommands to the ``wijkgraaf`` parser."""
+    fmt = argparse.ArgumentParser(add_help=False)
+    fmt.add_argument("--format", choices=["table", "json", "markdown"], default="table",
+                     help="output format (default table)")
+    parents = [common, fmt]
+
+    p = subparsers.add_parser("bridges", parents=parents,
+                              help="domain × domain bridge matrix, or the solutions that "
+                                   "bridge two domains")
+    p.add_argument("domains", nargs="*", metavar="DOMAIN", help="two domains (ids or labels)")
+    p.add_argument("--count", choices=["solutions", "obstacles"], default="solutions",
+                   help="what the matrix counts (default solutions)")
+    p.add_argument("--basis", choices=["any", "stated", "derived"], default="any",
+                   help="which bridges the matrix counts: stated (wg:bridgesDomain), derived "
+                        "(from the obstacles addressed) or any (default)")
+    p.set_defaults(func=cmd_bridges)
+
+    p = subparsers.add_parser("routes", parents=parents,
+                              help="the k shortest routes between two items, as sentences")
+    p.add_argument("a", help="from (id or label)")
+    p.add_argument("b", help="to (id or label)")
+    p.add_argument("-k", type=int, default=3, help="how many routes (default 3)")
+    p.add_argument("--skip", nargs="+", metavar="KIND",
+                   help="leave items of these kinds out of the middle (e.g. theme)")
+    p.set_defaults(func=cmd_routes)
+
+    p = subparsers.add_parser("rank", parents=parents,
+                              help="key players of a kind (organisation-type, organisation, "
+                                   "solution, obstacle), or 'communities'")
+    p.add_argument("kind", help="organisation-type | organisation | solution | obstacle | "
+                                "communities")
+    p.add_argument("--top", type=int, default=None, help="only the first N")
+    p.add_argument("--min-size", type=int, default=1, help="communities: smallest size shown")
+    p.set_defaults(func=cmd_rank)
+
+    p = subparsers.add_parser("solutions", parents=parents,
+                              help="solutions for a set of obstacles, ranked with reasons")
+    p.add_argument("obstacles", nargs="+", metavar="OBSTACLE")
+    p.add_argument("--top", type=int, default=None, help="only the first N")
+    p.set_defaults(func=cmd_solutions)
+
+    p = subparsers.add_parser("agenda", parents=parents,
+                              help="draft neighbourhood agenda: a small set of solutions for "
+                                   "the obstacles, whom to invite, what stays open")
+    p.add_argument("obstacles", nargs="+", metavar="OBSTACLE")
+    p.add_argument("--neighbourhood", "--wijk", dest="neighbourhood",
+                   help="prefer solutions applied in or near this area (id, CBS code, name)")
+    p.add_argument("--max", dest="max_solutions", type=int, default=None,
+                   help="at most this many solutions")
+    p.set_defaults(func=cmd_agenda)
+
+    p = subparsers.add_parser("gaps", parents=parents,
+                              help="obstacles without solutions; thinly bridged domain pairs")
+    p.add_argument("--min-obstacles", type=int, default=1,
+                   help="pairs with at least this many obstacles (default 1)")
+    p.add_argument("--basis", choices=["any", "stated", "derived"], default="any",
+                   help="which bridges count (default any)")
+    p.set_defaults(func=cmd_gaps)

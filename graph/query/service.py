@@ -1,0 +1,167 @@
+"""Run read-only SPARQL and turn the results into tables, CSV or JSON.
+
+Queries from users are parsed first; updates are refused here (they go through
+:meth:`Store.update` with a version bump, and only for editors).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ontology import QueryError
+from ontology.files import sparql_prologue
+from graph.query.policy import analyse_query
+from graph.store.embedded import Store
+
+__all__ = ["QueryResult", "run_query", "format_result", "read_query_arg", "term_text",
+           "term_json"]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A SELECT/ASK/CONSTRUCT result as plain data: ``kind`` is 'select', 'ask' or 'graph'."""
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[dict, ...] = ()
+    boolean: bool | None = None
+    triples: tuple = ()
+    truncated: bool = False
+
+
+def term_text(term: object) -> str:
+    """A term as a person reads it: an IRI as is, a literal by its value."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+def _kind(sparql: str) -> str:
+    """'select', 'ask', 'graph' (CONSTRUCT/DESCRIBE), 'update' or 'unknown', read with the
+    endpoint's SPARQL tokenizer (comments, strings and IRIs handled as the grammar says)."""
+    form = analyse_query(sparql).form
+    return {"construct": "graph", "describe": "graph"}.get(form, form)
+
+
+def run_query(store: Store, sparql: str, limit: int | None = None, prefixes: bool = True
+              ) -> QueryResult:
+    """Run a read-only query with the Wijkgraaf prefixes predeclared.
+
+    ``limit`` caps the rows (``truncated`` says if it cut). Updates raise
+    :class:`~ontology.QueryError`; so do syntax errors, with line and column of the user's text.
+    """
+    kind = _kind(sparql)
+    if kind == "update":
+        raise QueryError("updates are not allowed here; this is a read-only console")
+    prologue = sparql_prologue() if prefixes else ""
+    try:
+        if kind == "ask":
+            return QueryResult("ask", boolean=store.ask(prologue + sparql))
+        if kind == "graph":
+            triples = store.construct(prologue + sparql)
+            cut = limit is not None and len(triples) > limit
+            return QueryResult("graph", triples=tuple(triples[:limit] if cut else triples),
+                               truncated=cut)
+        rows = store.select(prologue + sparql)
+    except QueryError as error:
+        if error.line is not None:
+            offset = prologue.count("\n")
+            raise QueryError(str(error).split(": ", 1)[-1].replace(
+                f"line {error.line} ", f"line {error.line - offset} "),
+                line=error.line - offset, column=error.column) from None
+        raise
+    variables = _variables(sparql, rows)
+    cut = limit is not None and len(rows) > limit
+    return QueryResult("select", variables=variables, rows=tuple(rows[:limit] if cut else rows),
+                       truncated=cut)
+
+
+def term_json(term: object) -> dict:
+    """A term in the SPARQL 1.1 JSON results format.
+
+    >>> term_json(ox.Literal("wonen", language="nl"))
+    {'type': 'literal', 'value': 'wonen', 'xml:lang': 'nl'}
+    """
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Triple):  # RDF-star quoted triples
+        return {"type": "triple", "value": {"subject": term_json(term.subject),
+                                            "predicate": term_json(term.predicate),
+                                            "object": term_json(term.object)}}
+    if not isinstance(term, ox.Literal):
+        raise TypeError(f"not an RDF term: {term!r}")
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def _variables(sparql: str, rows: list[dict]) -> tuple[str, ...]:
+    head = re.search(r"(?is)SELECT\s+(DISTINCT\s+|REDUCED\s+)?(.*?)\s*(FROM|WHERE|\{)", sparql)
+    names: list[str] = []
+    if head and head.group(2).strip() != "*":
+        for match in re.finditer(r"\(\s*.*?\s+AS\s+[?$](\w+)\s*\)|[?$](\w+)", head.group(2),
+                                 re.S | re.I):
+            name = match.group(1) or match.group(2)
+            if name not in names:
+                names.append(name)
+    for row in rows:
+        for name in row:
+            if name not in names:
+                names.append(name)
+    return tuple(names)
+
+
+def format_result(result: QueryResult, fmt: str = "table") -> str:
+    """``table`` (aligned text), ``csv``, ``json`` (SPARQL 1.1 JSON results), or for graph
+    results also ``turtle``/``nt``."""
+    if result.kind == "ask":
+        return json.dumps({"head": {}, "boolean": result.boolean}) if fmt == "json" else str(
+            result.boolean).lower()
+    if result.kind == "graph":
+        rdf = ox.RdfFormat.N_TRIPLES if fmt in {"nt", "csv", "table"} else ox.RdfFormat.TURTLE
+        return ox.serialize(list(result.triples), format=rdf).decode("utf-8")
+    if fmt == "json":
+        bindings = [{k: term_json(v) for k, v in row.items()} for row in result.rows]
+        return json.dumps({"head": {"vars": list(result.variables)},
+                           "results": {"bindings": bindings}}, ensure_ascii=False, indent=1)
+    table = [[term_text(row.get(v)) for v in result.variables] for row in result.rows]
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows(table)
+        return buf.getvalue()
+    widths = [min(60, max([len(v)] + [len(r[i]) for r in table])) for i, v in
+              enumerate(result.variables)]
+    def line(cells):
+        return "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths)).rstrip()
+    out = [line(result.variables), line(["-" * w for w in widths])] + [line(r) for r in table]
+    out.append(f"({len(table)} rows{', truncated' if result.truncated else ''})")
+    return "\n".join(out)
+
+
+def read_query_arg(text: str) -> str:
+    """A query given on the command line: a path to a ``.rq`` file, or the query text."""
+    path = Path(text)
+    if text.endswith((".rq", ".sparql")) or (len(text) < 300 and "\n" not in text
+                                             and path.is_file()):
+        if not path.is_file():
+            raise QueryError(f"query file {text!r} not found")
+        return path.read_text(encoding="utf-8")
+    return text
