@@ -12,7 +12,7 @@ import sys
 import streamlit as st
 
 from app_lib import editor_common, state, ui
-from graph.cli.main import DEFAULT_STORE
+from graph.cli import DEFAULT_STORE
 
 st.set_page_config(page_title="Wijkgraaf", page_icon="🏘️", layout="wide")
 parser = argparse.ArgumentParser(add_help=False)

@@ -30,17 +30,13 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from loaders.columns import KINDS, Column, Kind
-from graph.kb.editing import ItemState
-from graph.store.embedded import Store
+from graph.kb import ItemState
+from graph.store import Store
+from ontology.vocab import ITEM_BASE, RDF_TYPE, SKOS, WG, XSD
 
 __all__ = ["FORM_KINDS", "Field", "form_fields", "form_values", "triples_from_form", "choices",
            "new_id", "ITEM_BASE"]
 
-ITEM_BASE = "https://w3id.org/wijkgraaf/id/"
-WG = "https://w3id.org/wijkgraaf/def#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 #: form kind → (sheet of the import layout, id prefix)
 FORM_KINDS = {"obstacle": ("belemmeringen", "O"), "solution": ("oplossingen", "S"),
               "case": ("praktijkvoorbeelden", "C")}

@@ -12,8 +12,8 @@ import hmac
 import streamlit as st
 
 from app_lib import state
-from graph.analytics.projection import nodes_of_kind
-from graph.export.subgraph import Selection
+from graph.analytics import nodes_of_kind
+from graph.export import Selection
 
 TEXTS: dict[str, tuple[str, str]] = {
     "nav_export": ("Exporteren", "Export"),

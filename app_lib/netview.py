@@ -25,55 +25,34 @@ from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
+import pyvis
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ontology.files import ONTOLOGY_TTL
-from graph.analytics.projection import KIND_NOUNS
+from ontology.kinds import KIND, ORDER, colour, noun
 
-__all__ = ["KIND_COLOURS", "NetView", "ego_nodes", "ego_html", "routes_html", "kind_name",
+__all__ = ["NetView", "ego_nodes", "ego_html", "routes_html", "kind_name",
            "predicate_label"]
 
 #: colour per kind: the same in the network, the legend and the app's badges
-KIND_COLOURS = {
-    "obstacle": "#d1495b", "solution": "#2a9d6f", "domain": "#e9a23b",
-    "domain_group": "#c98b2a", "organisation_type": "#1d7fa6", "organisation": "#4f6d9a",
-    "legal_frame": "#7b5ea7", "case": "#e07a5f", "area": "#8d6e63", "programme": "#6a994e",
-    "theme": "#8a8f98",
-}
-_SHAPES = {"obstacle": "triangle", "solution": "dot", "domain": "square",
-           "domain_group": "square", "legal_frame": "diamond", "area": "hexagon",
-           "case": "star"}
 _SYMBOLS = {"triangle": "▲", "dot": "●", "square": "■", "diamond": "◆", "hexagon": "⬢",
             "star": "★"}
-_PLURALS = {
-    "obstacle": ("belemmeringen", "obstacles"), "solution": ("oplossingen", "solutions"),
-    "domain": ("domeinen", "domains"), "domain_group": ("domeingroepen", "domain groups"),
-    "organisation_type": ("organisatietypen", "organisation types"),
-    "organisation": ("organisaties", "organisations"),
-    "legal_frame": ("wettelijke kaders", "legal frames"), "case": ("praktijkvoorbeelden",
-                                                                  "practice cases"),
-    "area": ("gebieden", "areas"), "programme": ("programma's", "programmes"),
-    "theme": ("thema's", "themes"),
-}
 _EXTRA_PREDICATES = {
     "http://www.w3.org/ns/org#classification": ("is van type", "is of type"),
     "http://www.w3.org/2004/02/skos/core#broader": ("valt onder", "falls under"),
 }
-_PYVIS_LIB = Path(__import__("pyvis").__file__).parent / "templates" / "lib" / "vis-9.1.2"
+_PYVIS_LIB = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).with_name("templates")
 
 
 def kind_name(kind: str, lang: str = "nl", plural: bool = False) -> str:
-    """The word for a kind: ``kind_name("case", "nl", plural=True)`` → 'praktijkvoorbeelden'.
+    """The word for a kind (see :func:`ontology.kinds.noun`).
 
     >>> kind_name("organisation_type", "en", plural=True)
     'organisation types'
     """
-    i = 0 if lang == "nl" else 1
-    if plural:
-        return _PLURALS.get(kind, (kind, kind))[i]
-    return KIND_NOUNS.get(kind, (kind, kind))[i]
+    return noun(kind, lang, plural)
 
 
 @lru_cache(maxsize=1)
@@ -198,8 +177,9 @@ def _render(G: nx.MultiDiGraph, nodes: list[str], lang: str, height: int,
         if data.get("notation"):
             tip += f" · {data['notation']}"
         extra = {"level": levels[n]} if levels and n in levels else {}
-        net.add_node(n, label=_short(label), title=tip, color=KIND_COLOURS.get(kind, "#999999"),
-                     shape=_SHAPES.get(kind, "dot"), size=26 if n in centres else 16,
+        net.add_node(n, label=_short(label), title=tip, color=colour(kind),
+                     shape=KIND[kind].shape if kind in KIND else "dot",
+                     size=26 if n in centres else 16,
                      borderWidth=3 if n in centres else 1, **extra)
     count = 0
     seen: set[tuple[str, str]] = set()
@@ -212,9 +192,9 @@ def _render(G: nx.MultiDiGraph, nodes: list[str], lang: str, height: int,
         net.add_edge(u, v, title=predicate_label(key, lang), color="#b8bec6", arrows="to")
         count += 1
     kinds = sorted({G.nodes[n].get("kind", "") for n in nodes},
-                   key=lambda k: list(KIND_COLOURS).index(k) if k in KIND_COLOURS else 99)
-    legend = [{"colour": KIND_COLOURS.get(k, "#999999"), "label": kind_name(k, lang, True),
-               "symbol": _SYMBOLS[_SHAPES.get(k, "dot")]} for k in kinds]
+                   key=lambda k: ORDER.get(k, 99))
+    legend = [{"colour": colour(k), "label": kind_name(k, lang, True),
+               "symbol": _SYMBOLS[KIND[k].shape if k in KIND else "dot"]} for k in kinds]
     options = {
         "nodes": {"font": {"size": 13, "face": "Source Sans Pro, system-ui, sans-serif",
                            "color": "#31333f", "strokeWidth": 3, "strokeColor": "#ffffff"}},

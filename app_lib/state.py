@@ -17,18 +17,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from ontology import WGD, QueryError, UnknownIdError, competency_queries
+from ontology import ITEM, QueryError, UnknownIdError, competency_queries
 from app_lib.texts import TEXTS
 from graph.items import details as _details
-from graph.kb.loading import ensure_ready, load_paths, open_store
-from graph.analytics.projection import project
-from graph.kb.quality import quality_report
-from graph.items.search import build_index
-from graph.kb.stats import stats as _stats
-from graph.store.embedded import Store
+from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats as _stats
+from graph.analytics import agenda, bridge_matrix, project
+from graph.items import build_index
+from graph.store import Store
 
 log = logging.getLogger("wijkgraaf.app")
-DATA = str(WGD)
+DATA = str(ITEM)
 
 
 @dataclass(frozen=True)
@@ -177,29 +175,26 @@ def solution(iri: str):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _analytic(cache_key: tuple, language: str, module: str, function: str, args: tuple,
+def _analytic(cache_key: tuple, language: str, name: str, _fn, args: tuple,
               kwargs: tuple):
-    import importlib
-
-    fn = getattr(importlib.import_module(f"graph.analytics.{module}"), function)
-    return fn(graph(language), *args, **dict(kwargs))
+    return _fn(graph(language), *args, **dict(kwargs))
 
 
-def analytic(module: str, function: str, *args, **kwargs):
-    """``graph.<module>.<function>(G, *args, **kwargs)`` on the projection, cached per store
-    version, language and arguments (arguments must be hashable)."""
-    return _analytic(key(), lang(), module, function, tuple(args), tuple(sorted(kwargs.items())))
+def analytic(fn, *args, **kwargs):
+    """``fn(G, *args, **kwargs)`` for an analytics function of :mod:`graph.analytics` on the
+    projection, cached per store version, language, function and arguments (arguments must be
+    hashable)."""
+    return _analytic(key(), lang(), f"{fn.__module__}.{fn.__qualname__}", fn, tuple(args),
+                     tuple(sorted(kwargs.items())))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _node_options(cache_key: tuple, language: str) -> dict[str, str]:
-    from app_lib.netview import kind_name
+    from ontology.kinds import ORDER
+    from ontology.kinds import noun as kind_name
 
     G = graph(language)
-    order = ("obstacle", "solution", "domain", "organisation_type", "organisation",
-             "legal_frame", "case", "area", "programme", "theme", "domain_group")
-    nodes = sorted(G.nodes, key=lambda n: (order.index(G.nodes[n]["kind"])
-                                           if G.nodes[n]["kind"] in order else 99,
+    nodes = sorted(G.nodes, key=lambda n: (ORDER.get(G.nodes[n]["kind"], 99),
                                            G.nodes[n]["label"].lower()))
     return {short(n): f"{G.nodes[n]['label']} · {kind_name(G.nodes[n]['kind'], language)}"
             for n in nodes}
@@ -256,7 +251,8 @@ def routes_view(paths) -> object:
 def _bridge_heatmap(cache_key: tuple, language: str, what: str, derived: bool) -> dict:
     from app_lib.charts import heatmap_spec
 
-    matrix = _analytic(cache_key, language, "bridges", "bridge_matrix", (), ())
+    matrix = _analytic(cache_key, language, "graph.analytics.bridges.bridge_matrix",
+                       bridge_matrix, (), ())
     labels = matrix.labels
     rows = []
     for pair in matrix.pairs:
@@ -284,16 +280,17 @@ def bridge_heatmap(what: str, derived: bool) -> dict:
 def agenda_plan(obstacles: tuple, area: str | None, limit: int | None):
     """The draft agenda (``graph.analytics.agenda.Agenda``) for obstacles, an area and a size
     limit."""
-    return analytic("agenda", "agenda", obstacles, neighbourhood=area, max_solutions=limit,
+    return analytic(agenda, obstacles, neighbourhood=area, max_solutions=limit,
                     lang=lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _agenda_document(cache_key: tuple, language: str, obstacles: tuple, area, limit,
                      today) -> dict[str, str]:
-    from graph.export.agenda_doc import build_document, to_html, to_markdown
+    from graph.export import build_document, to_html, to_markdown
 
-    plan = _analytic(cache_key, language, "agenda", "agenda", (obstacles,),
+    plan = _analytic(cache_key, language, "graph.analytics.agenda.agenda", agenda,
+                     (obstacles,),
                      tuple(sorted({"neighbourhood": area, "max_solutions": limit,
                                    "lang": language}.items())))
     doc = build_document(graph(language), plan, store(), language, today)
@@ -313,7 +310,7 @@ def examples() -> list[tuple[str, str, str, str]]:
 
 @st.cache_resource(show_spinner=False)
 def _console():
-    from graph.query.console import Console
+    from graph.query import Console
 
     return Console(workers=1)
 

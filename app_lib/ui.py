@@ -13,7 +13,8 @@ import streamlit as st
 
 from app_lib import state
 from app_lib.state import t
-from app_lib.netview import KIND_COLOURS, kind_name
+from ontology import kinds
+from ontology.kinds import noun as kind_name
 
 #: Streamlit's named badge colours per kind (Markdown ``:color-badge[...]``)
 BADGE = {"obstacle": "red", "solution": "green", "domain": "orange", "domain_group": "orange",
@@ -53,7 +54,7 @@ def page_style() -> None:
 
 def colour(kind: str | None) -> str:
     """The colour of a kind (grey for none)."""
-    return KIND_COLOURS.get(kind or "", "#8a8f98")
+    return kinds.colour(kind or "")
 
 
 def tiles(items) -> None:
@@ -113,7 +114,7 @@ def item_link(kind: str, iri: str, label: str, *, icon: str | None = None, where
 def dot(kind: str) -> str:
     """A coloured dot (HTML) for a kind, for legends."""
     return (f'<span style="display:inline-block;width:10px;height:10px;border-radius:50%;'
-            f'background:{KIND_COLOURS.get(kind, "#999")};margin-right:6px"></span>')
+            f'background:{kinds.colour(kind)};margin-right:6px"></span>')
 
 
 def _link(title: str, url: str) -> str:

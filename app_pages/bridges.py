@@ -5,11 +5,12 @@ import streamlit as st
 
 from app_lib import charts, state, ui
 from app_lib.state import t
+from graph.analytics import bridge_matrix, bridging_solutions, gaps
 
 st.title(t("bridges_title"))
 st.markdown(t("bridges_intro"))
 
-matrix = state.analytic("bridges", "bridge_matrix")
+matrix = state.analytic(bridge_matrix)
 domains = sorted(matrix.domains, key=lambda d: matrix.labels[d].lower())
 if len(domains) < 2:
     st.info(t("empty_kind"))
@@ -73,7 +74,7 @@ if a == b:
     st.info(t("bridges_same"))
 else:
     pair = matrix.pair(short[a], short[b])
-    ranked = state.analytic("bridges", "bridging_solutions", short[a], short[b],
+    ranked = state.analytic(bridging_solutions, short[a], short[b],
                             lang=state.lang())
     ranked = [r for r in ranked if derived or r.stated]
     st.subheader(t("bridges_pair", a=labels[short[a]], b=labels[short[b]], n=len(ranked)),
@@ -105,7 +106,7 @@ else:
 
 show_gaps = st.query_params.get("view") == "gaps"
 with st.expander(t("gaps_title"), expanded=show_gaps, icon=":material/search_off:"):
-    found = state.analytic("bridges", "gaps")
+    found = state.analytic(gaps)
     st.markdown(t("gaps_intro"))
     st.markdown(f"**{t('gaps_unsolved', n=len(found.unsolved))}**")
     index = state.index()

@@ -9,17 +9,11 @@ import streamlit as st
 from app_lib import editor_common as ed
 from app_lib import state
 from app_lib.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
-from graph.kb.editing import (
-    EditConflictError,
-    EditRefusedError,
-    delete_item,
-    history,
-    item_state,
-    save_item,
-    undo,
+from graph.kb import (
+    EditConflictError, EditRefusedError, delete_item, history, item_state, save_item, undo,
 )
-from app_lib.netview import kind_name
-from graph.analytics.projection import nodes_of_kind
+from ontology.kinds import noun as kind_name
+from graph.analytics import nodes_of_kind
 from ontology import WijkgraafError
 
 TEXTS = {

@@ -6,10 +6,12 @@ import streamlit as st
 from app_lib import editor_common as ed
 from app_lib import state
 from app_lib.editor_common import tt
-from graph.export.rdf import FORMATS, export_subgraph
-from app_lib.netview import ego_html, kind_name
-from graph.export.subgraph import select
-from graph.export.toolbox import build_toolbox, toolbox_html, toolbox_markdown, toolbox_pdf
+from graph.export import (
+    FORMATS, build_toolbox, export_subgraph, select, toolbox_html, toolbox_markdown,
+    toolbox_pdf,
+)
+from app_lib.netview import ego_html
+from ontology.kinds import noun as kind_name
 
 TEXTS = {
     "title": ("Exporteren", "Export"),

@@ -5,6 +5,7 @@ import streamlit as st
 
 from app_lib import state, ui
 from app_lib.state import t
+from graph.analytics import communities, key_players
 
 st.title(t("players_title"))
 st.markdown(t("players_intro"))
@@ -32,7 +33,7 @@ SPEC = {
 
 
 def ranking_table(kind: str, columns: list) -> None:
-    ranking = state.analytic("ranking", "key_players", kind)
+    ranking = state.analytic(key_players, kind)
     st.markdown(t("players_explain_" + tab))
     with st.expander(t("players_measures"), icon=":material/help:"):
         for measure, _ in columns:
@@ -75,7 +76,7 @@ if tab in SPEC:
     ranking_table(kind, columns)
 else:
     st.markdown(t("players_explain_clusters"))
-    clusters = state.analytic("ranking", "communities", min_size=2)
+    clusters = state.analytic(communities, min_size=2)
     if not clusters:
         st.info(t("empty_kind"))
     for c in clusters[:12]:

@@ -5,6 +5,7 @@ import streamlit.components.v1 as components
 
 from app_lib import state, ui
 from app_lib.state import t
+from graph.analytics import routes
 
 st.title(t("routes_title"))
 st.markdown(t("routes_intro"))
@@ -44,7 +45,7 @@ if a == b:
     st.info(t("route_same"))
     st.stop()
 skip = () if hubs else ("theme", "domain_group")
-found = state.analytic("routes", "routes", state.iri_of(a), state.iri_of(b), k=k,
+found = state.analytic(routes, state.iri_of(a), state.iri_of(b), k=k,
                        lang=state.lang(), skip_kinds=skip)
 if not found:
     st.warning(t("route_none"))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_lib import state, ui
 from app_lib.state import t
-from graph.query.console import ConsoleError
+from graph.query import ConsoleError
 
 ROW_CAP = 1000
 TIME_LIMIT = 10.0

@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_lib import state, ui
 from app_lib.state import t
-from graph.items.search import group_by_kind
+from graph.items import group_by_kind
 
 st.title(t("app_title"))
 st.markdown(t("tagline"))

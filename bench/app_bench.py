@@ -88,7 +88,7 @@ def apptest_bench(data: str, repeat: int) -> dict:
 
 def _ids(kind: str) -> list[str]:
     """The short ids of every item of ``kind`` (the values the page's pickers offer)."""
-    from graph.analytics.projection import nodes_of_kind, project, short_id
+    from graph.analytics import nodes_of_kind, project, short_id
 
     return [short_id(n) for n in nodes_of_kind(project(_store(), "nl"), kind)]
 
@@ -98,7 +98,7 @@ _STORE = []
 
 def _store():
     if not _STORE:
-        from graph.kb.loading import ensure_ready, load_paths, open_store
+        from graph.kb import ensure_ready, load_paths, open_store
 
         store = ensure_ready(open_store(), bundled=False)
         load_paths(store, [os.environ["WIJKGRAAF_DATA"]], check=False)
@@ -113,7 +113,7 @@ def browser_bench(data: str) -> dict:
 
     from playwright.sync_api import sync_playwright
 
-    from graph.cli.app import free_port
+    from graph.cli import free_port
 
     port = free_port()
     exe = Path(sys.executable).parent / "wijkgraaf"

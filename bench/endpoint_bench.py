@@ -74,8 +74,8 @@ def _server(command: list[str], probe: str) -> Iterator[None]:
 
 def _prepare(data: str, work: Path) -> tuple[Path, Path, int]:
     """An on-disk Wijkgraaf store and an Oxigraph server directory with the same quads."""
-    from graph.kb.loading import BUNDLED_DIR, ensure_ready, load_paths
-    from graph.store.embedded import EmbeddedStore
+    from graph.kb import BUNDLED_DIR, ensure_ready, load_paths
+    from graph.store import EmbeddedStore
 
     source = {"mini": Path(__file__).resolve().parents[1] / "tests" / "data" / "mini.ttl",
               "bundled": BUNDLED_DIR}.get(data, Path(data))
@@ -181,7 +181,7 @@ def _time_limit(url: str, data: dict, limit: float) -> dict:
 
 
 def _worker_start(method: str, repeat: int = 5) -> float:
-    from graph.query.workers import DataSource, WorkerPool
+    from graph.query import DataSource, WorkerPool
 
     async def once() -> float:
         pool = WorkerPool(size=1, start_method=method)

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology import WG, WGD
+from ontology import WG, ITEM
+from ontology.vocab import SKOS
 
 __all__ = ["generate", "write", "parse_size", "SHAPE"]
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 PREF, DEF, NOTATION = (ox.NamedNode(SKOS + x) for x in ("prefLabel", "definition", "notation"))
 BROADER = ox.NamedNode(SKOS + "broader")
 CLASSIFICATION = ox.NamedNode("http://www.w3.org/ns/org#classification")
@@ -77,7 +77,7 @@ def generate(triples: int, seed: int = 0) -> list[ox.Triple]:
     counts = {k: max(2, int(items * share)) for k, share in SHAPE.items()}
     counts["domain"] = max(10, items // 2000)
     counts["organisation_type"] = max(30, items // 500)
-    ids = {k: [ox.NamedNode(f"{WGD}{_PREFIX[k]}{i:06d}") for i in range(n)]
+    ids = {k: [ox.NamedNode(f"{ITEM}{_PREFIX[k]}{i:06d}") for i in range(n)]
            for k, n in counts.items()}
     out: list[ox.Triple] = []
     add = out.append
@@ -96,7 +96,7 @@ def generate(triples: int, seed: int = 0) -> list[ox.Triple]:
         return rng.sample(ids[kind], min(k, len(ids[kind])))
 
     def term(node: ox.NamedNode, pred) -> None:
-        add(_n(node, pred, ox.NamedNode(str(WGD[rng.choice(_TERMS[pred])]))))
+        add(_n(node, pred, ox.NamedNode(str(ITEM[rng.choice(_TERMS[pred])]))))
 
     groups = ids["domain"][:2]
     for node in ids["domain"][2:]:

@@ -40,25 +40,16 @@ import networkx as nx
 import pyoxigraph as ox
 
 from bench.generate import generate, parse_size, write
-from graph.analytics.agenda import agenda
-from graph.analytics.bridges import bridge_matrix
-from graph.kb.loading import ensure_ready, load_paths, open_store
-from graph.analytics.views import collaboration_graph, solution_domain_graph
-from graph.analytics.projection import (
-    clear_cache,
-
-    nodes_of_kind,
-    out_index,
-    project,
-    queries,
-
+from graph.analytics import (
+    agenda, bridge_matrix, collaboration_graph, key_players, routes, solution_domain_graph,
+    to_igraph, undirected_view,
 )
-from graph.analytics.ranking import key_players, to_igraph
-from graph.analytics.routes import routes, undirected_view
+from graph.kb import ensure_ready, load_paths, open_store
+from graph.analytics import clear_cache, nodes_of_kind, out_index, project, queries
+from ontology.vocab import WG
 
 __all__ = ["run", "to_markdown", "main_args"]
 
-WG = "https://w3id.org/wijkgraaf/def#"
 _NX_LIMIT = 400  # nodes: above this the plain-NetworkX comparisons take too long to be worth it
 
 

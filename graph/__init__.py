@@ -1,7 +1,7 @@
 """Wijkgraaf's graph layer: stores, loading, queries, analytics, export, editing, endpoint.
 
-Reading this file tells the whole public API (names are imported on first use, so
-``import graph`` stays light):
+Reading this file tells the whole public API; each room below has its own face
+(``graph/<room>/__init__.py``) with a few more names:
 
 - stores and loading: :func:`open_store` (directory, ``:memory:`` or a SPARQL server URL),
   :func:`ensure_ready`, :func:`load_paths`, :func:`validate_store`, :class:`Store`,
@@ -18,24 +18,21 @@ Reading this file tells the whole public API (names are imported on first use, s
 - the SPARQL service: :class:`SparqlRouter`, :func:`make_app`.
 """
 
-from importlib import import_module
-
-_WHERE = {
-    "open_store": "kb.loading", "ensure_ready": "kb.loading", "load_paths": "kb.loading",
-    "validate_store": "kb.loading", "NotConformingError": "kb.loading", "Store":
-    "store.embedded", "EmbeddedStore": "store.embedded", "RemoteStore": "store.remote",
-    "run_query": "query.service", "format_result": "query.service", "stats": "kb.stats",
-    "build_index": "items.search", "obstacle_details": "items.details", "solution_details":
-    "items.details", "project": "analytics.projection", "bridge_matrix": "analytics.bridges",
-    "bridging_solutions": "analytics.bridges", "gaps": "analytics.bridges", "solutions_for":
-    "analytics.agenda", "agenda": "analytics.agenda", "routes": "analytics.routes",
-    "key_players": "analytics.ranking", "communities": "analytics.ranking", "dump_store":
-    "export.rdf", "serialize_triples": "export.rdf", "export_subgraph": "export.rdf", "select":
-    "export.subgraph", "Selection": "export.subgraph", "write_toolbox": "export.toolbox",
-    "quality_report": "kb.quality", "item_state": "kb.editing", "save_item": "kb.editing",
-    "delete_item": "kb.editing", "undo": "kb.editing", "history": "kb.editing", "SparqlRouter":
-    "endpoint.router", "make_app": "endpoint.router",
-}
+from graph.analytics import (
+    agenda, bridge_matrix, bridging_solutions, communities, gaps, key_players, project, routes,
+    solutions_for,
+)
+from graph.endpoint import SparqlRouter, make_app
+from graph.export import (
+    Selection, dump_store, export_subgraph, select, serialize_triples, write_toolbox,
+)
+from graph.items import build_index, obstacle_details, solution_details
+from graph.kb import (
+    NotConformingError, delete_item, ensure_ready, history, item_state, load_paths, open_store,
+    quality_report, save_item, stats, undo, validate_store,
+)
+from graph.query import format_result, run_query
+from graph.store import EmbeddedStore, RemoteStore, Store
 
 __all__ = [
     "EmbeddedStore", "NotConformingError", "RemoteStore", "Selection", "SparqlRouter", "Store",
@@ -46,12 +43,3 @@ __all__ = [
     "serialize_triples", "solution_details", "solutions_for", "stats", "undo", "validate_store",
     "write_toolbox",
 ]
-
-
-def __getattr__(name: str) -> object:
-    """Import the named part of the API on first use."""
-    if name not in _WHERE:
-        raise AttributeError(f"module 'graph' has no attribute {name!r}")
-    value = getattr(import_module(f"graph.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value

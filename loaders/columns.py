@@ -8,13 +8,10 @@ may name an item by id (``O08``, ``dom-wonen``) or by its Dutch or English label
 from __future__ import annotations
 
 from dataclasses import dataclass
+from ontology.vocab import DCT, ORG, SKOS, WG
 
 __all__ = ["Column", "Kind", "KINDS", "kind_for_name"]
 
-WG = "https://w3id.org/wijkgraaf/def#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-ORG = "http://www.w3.org/ns/org#"
 
 
 @dataclass(frozen=True)

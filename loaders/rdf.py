@@ -14,10 +14,10 @@ import pyoxigraph as ox
 
 from ontology import InputError
 from ontology.files import CONTEXT_JSONLD
+from ontology.vocab import CONTEXT_IRI
 
 __all__ = ["RDF_FORMATS", "read_rdf", "CONTEXT_IRI", "syntax_error", "bulk_format"]
 
-CONTEXT_IRI = "https://w3id.org/wijkgraaf/context.jsonld"
 RDF_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
     ".nt": ox.RdfFormat.N_TRIPLES,

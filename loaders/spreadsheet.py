@@ -18,15 +18,14 @@ import pyoxigraph as ox
 
 from loaders.columns import KINDS, WG, Column, Kind, kind_for_name
 from ontology import InputError, closest
+from ontology.vocab import ITEM_BASE, XSD
 
 __all__ = ["read_spreadsheet", "Known", "OTHER_SHEET", "ITEM_BASE"]
 
-ITEM_BASE = "https://w3id.org/wijkgraaf/id/"
 OTHER_SHEET = ("overige_triples", "other_triples")
 _IGNORED = {"instructies", "instructions", "lees_mij", "readme"}
 SKOS_IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
 _RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: iri -> (type iris, labels) of every item already known (in the store or in this file)
 Known = Mapping[str, tuple[frozenset[str], tuple[str, ...]]]
@@ -124,17 +123,17 @@ def _literal(text: str, col: Column, where: dict) -> ox.Literal:
     if cell == "bool":
         low = text.lower()
         if low in {"true", "waar", "ja", "yes", "1"}:
-            return ox.Literal("true", datatype=ox.NamedNode(_XSD + "boolean"))
+            return ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
         if low in {"false", "onwaar", "nee", "no", "0"}:
-            return ox.Literal("false", datatype=ox.NamedNode(_XSD + "boolean"))
+            return ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean"))
         raise InputError(f"{text!r} is not a yes/no value (ja/nee, true/false)", **where)
     kinds = {"date": ("date",), "year": ("gYear",), "date|year": ("date", "gYear")}[cell]
     if "gYear" in kinds and len(text) == 4 and text.isdigit():
-        return ox.Literal(text, datatype=ox.NamedNode(_XSD + "gYear"))
+        return ox.Literal(text, datatype=ox.NamedNode(XSD + "gYear"))
     if "date" in kinds:
         try:
             dt.date.fromisoformat(text)
-            return ox.Literal(text, datatype=ox.NamedNode(_XSD + "date"))
+            return ox.Literal(text, datatype=ox.NamedNode(XSD + "date"))
         except ValueError:
             pass
     raise InputError(f"{text!r} is not a {' or '.join(kinds)} (use YYYY-MM-DD or YYYY)", **where)

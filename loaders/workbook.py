@@ -17,10 +17,10 @@ import pyoxigraph as ox
 
 from loaders.columns import KINDS, Column, Kind
 from loaders.spreadsheet import ITEM_BASE, OTHER_SHEET
+from ontology.vocab import RDF_TYPE
 
 __all__ = ["write_workbook", "write_template"]
 
-_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 _INSTRUCTIONS = [
     ("Wijkgraaf-invulbestand", "Wijkgraaf import workbook"),
@@ -140,13 +140,13 @@ def write_workbook(triples: Iterable[ox.Triple], path: str | Path, lang: str = "
         sheet = book.create_sheet(kind.sheet_nl if lang == "nl" else kind.sheet_en)
         _header(sheet, kind, lang)
         members = sorted((s for s, po in by_subject.items()
-                          if ox.NamedNode(kind.cls) in po.get(_TYPE, []) and s not in done),
+                          if ox.NamedNode(kind.cls) in po.get(RDF_TYPE, []) and s not in done),
                          key=lambda n: n.value)
         for subject in members:
             done.add(subject)
             po = {p: list(objs) for p, objs in by_subject[subject].items()}
             fixed = [ox.NamedNode(kind.cls), *map(ox.NamedNode, kind.extra_types)]
-            po[_TYPE] = [o for o in po.get(_TYPE, []) if o not in fixed]
+            po[RDF_TYPE] = [o for o in po.get(RDF_TYPE, []) if o not in fixed]
             row = []
             for col in kind.columns:
                 if col.cell == "id":

@@ -2,20 +2,19 @@
 
 The bottom layer: imports nothing else of Wijkgraaf.
 
-- :data:`WG` — the closed namespace of ontology terms; :data:`WGD` — the item namespace.
+- :data:`WG` — the closed namespace of ontology terms; :data:`ITEM` — the item namespace.
 - :func:`validate` — SHACL validation returning a :class:`ValidationReport`.
 - :func:`competency_queries` — the ``queries/*.rq`` files with their questions.
 - errors: :class:`WijkgraafError` and its subclasses.
 """
 
 from ontology.errors import InputError, QueryError, UnknownIdError, WijkgraafError, closest
-from ontology.files import PREFIXES
-from ontology.namespace import WG, WGD
 from ontology.queries import CompetencyQuery, competency_queries
 from ontology.validate import ValidationReport, ValidationResult, model_graph, validate
+from ontology.vocab import ITEM, PREFIXES, WG
 
 __all__ = [
-    "WG", "WGD", "PREFIXES",
+    "WG", "ITEM", "PREFIXES",
     "validate", "ValidationReport", "ValidationResult", "model_graph",
     "CompetencyQuery", "competency_queries",
     "WijkgraafError", "InputError", "UnknownIdError", "QueryError", "closest",

@@ -13,7 +13,8 @@ from graph.analytics.agenda import agenda
 from graph.cli.main import build_parser
 from graph.cli.app import APP, streamlit_command
 from graph.items.details import obstacle_details, solution_details
-from app_lib.netview import KIND_COLOURS, ego_html, ego_nodes, routes_html
+from app_lib.netview import ego_html, ego_nodes, routes_html
+from ontology.kinds import colour
 from graph.analytics.projection import build_graph, project
 from graph.items.search import KINDS, build_index, group_by_kind
 from graph.export.agenda_doc import build_document, to_html, to_markdown
@@ -99,7 +100,7 @@ def test_network_labels_are_escaped_and_assets_local():
     assert "\\u003cscript\\u003e" in view.html  # JSON-escaped, shown as text
     assert not re.search(r"<(script|link)[^>]+(src|href)=", view.html)
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", view.html)
-    assert KIND_COLOURS["obstacle"] in view.html
+    assert colour("obstacle") in view.html
 
 
 def test_network_cap_depth_and_filters():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from ontology.files import META_GRAPH
+from ontology.vocab import META_GRAPH
 from app_lib.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
 from graph.kb.editing import (
     EDITS_GRAPH,

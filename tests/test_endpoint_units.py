@@ -235,7 +235,7 @@ def test_on_disk_store_read_from_checkpoints(tmp_path, limit):
                    editor_tokens={"t0123456789abcdef": "ann"})
     with TestClient(app) as client:
         router = app.state.sparql
-        assert router._versions[store.version()].source.copy is (limit > 0)
+        assert router.context._versions[store.version()].source.copy is (limit > 0)
         ask = {"query": "ASK { <urn:a> <urn:b> 'c' }"}
         assert client.get("/sparql", params=ask).json()["boolean"] is False
         update = "INSERT DATA { GRAPH <urn:edits> { <urn:a> <urn:b> 'c' } }"

@@ -22,7 +22,7 @@ TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 G = "https://w3id.org/wijkgraaf/graph/"
 EDITS = G + "edits/test"
-WGD = "https://w3id.org/wijkgraaf/id/"
+ITEM = "https://w3id.org/wijkgraaf/id/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 UPDATE = {"Content-Type": "application/sparql-update"}
 WRITE_LIMIT = 4.0
@@ -117,7 +117,7 @@ def test_refused_updates_change_nothing(http, update, status, word):
 
 def test_non_conforming_update_is_422_with_report_and_nothing_changes(http):
     before = _version(http)
-    update = (f"DELETE WHERE {{ GRAPH ?g {{ <{WGD}S01> <{SKOS}prefLabel> ?label }} }}")
+    update = (f"DELETE WHERE {{ GRAPH ?g {{ <{ITEM}S01> <{SKOS}prefLabel> ?label }} }}")
     response = http.post("sparql", content=update.encode(), headers={**UPDATE, **AUTH})
     assert response.status_code == 422
     assert "S01" in response.text and "prefLabel" in response.text
@@ -125,7 +125,7 @@ def test_non_conforming_update_is_422_with_report_and_nothing_changes(http):
                         headers={**UPDATE, **AUTH, "Accept": "application/json"})
     assert as_json.status_code == 422 and as_json.json()["conforms"] is False
     assert _version(http) == before
-    assert _ask(http, f"ASK {{ <{WGD}S01> <{SKOS}prefLabel> ?label }}")
+    assert _ask(http, f"ASK {{ <{ITEM}S01> <{SKOS}prefLabel> ?label }}")
 
 
 def test_write_time_limit(http):
@@ -205,7 +205,7 @@ def test_graph_store_refusals(http, params, body, media, status):
 
 def test_graph_store_non_conforming_put_is_422(http):
     before = _version(http)
-    bad = f"<{WGD}S99> a <https://w3id.org/wijkgraaf/def#Solution> .".encode()
+    bad = f"<{ITEM}S99> a <https://w3id.org/wijkgraaf/def#Solution> .".encode()
     response = http.put("graph-store", params={"graph": G + "edits/bad"}, content=bad,
                         headers={**AUTH, "Content-Type": "text/turtle",
                                  "Accept-Language": "nl"})

@@ -10,10 +10,11 @@ import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from ontology import WG, competency_queries
+from ontology.vocab import declared_terms
 from ontology.files import ONTOLOGY_TTL, SHAPES_TTL, VOCABULARIES_TTL
 
 ROOT = Path(__file__).resolve().parents[1]
-NS = str(WG._NS)
+NS = str(WG)
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +76,7 @@ def test_object_properties_have_class_ranges(onto):
 
 
 def test_python_namespace_equals_declared_terms(onto):
-    python_names = {NS + name for name in WG.__annotations__}
+    python_names = {NS + name for name in declared_terms()}
     assert python_names == declared(onto)
 
 

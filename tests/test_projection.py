@@ -10,13 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ontology import WG, UnknownIdError
+from ontology.kinds import CLASS_KIND
 from ontology.files import ONTOLOGY_TTL
 from graph.analytics.common import AmbiguousIdError, example_graph, iri, parse_kind, resolve
 from graph.kb.loading import ensure_ready, load_paths, open_store
 from graph.analytics.views import collaboration_graph, solution_domain_graph
 from graph.analytics.projection import (
     CANONICAL,
-    KIND_NOUNS,
     KINDS,
     ORG_CLASSIFICATION,
     SKOS_BROADER,
@@ -65,7 +65,7 @@ def test_nodes_carry_kind_labels_notation_and_attributes(mini_store_ro):
     assert G.nodes[iri("O03")]["openGap"] is True
     assert G.nodes[iri("WK034401")]["cbsCode"] == "WK034401"
     assert G.graph["terms"][iri("inspanning-hoog")]["labels"]["en"] == "high"
-    assert {d["kind"] for _, d in G.nodes(data=True)} <= set(KIND_NOUNS)
+    assert {d["kind"] for _, d in G.nodes(data=True)} <= set(CLASS_KIND.values())
 
 
 def test_edges_keep_the_predicate(mini_store_ro):
@@ -201,7 +201,7 @@ def _random_data(draw):
     triples = []
     for i, kind in enumerate(kinds):
         s = ox.NamedNode(iri(f"R{i}"))
-        cls = ox.NamedNode(str(WG._NS) + _ITEMS[kind])
+        cls = ox.NamedNode(str(WG) + _ITEMS[kind])
         triples.append(ox.Triple(s, ox.NamedNode(RDF_TYPE), cls))
     for _ in range(draw(st.integers(0, 15))):
         a, b = draw(st.integers(0, n)), draw(st.integers(0, n - 1))  # a == n: not an item

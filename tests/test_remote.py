@@ -16,7 +16,7 @@ from ontology import QueryError, competency_queries
 from tests.conftest import MINI, make_mini_store
 from tests.oxigraph_server import free_port, oxigraph_server
 
-WGD = "https://w3id.org/wijkgraaf/id/"
+ITEM = "https://w3id.org/wijkgraaf/id/"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
 
@@ -98,10 +98,10 @@ def test_default_graph_is_union_without_meta(backend):
 def test_bindings_are_values_not_text(backend):
     query = f"SELECT ?s WHERE {{ ?s <{SKOS_PREF}> ?label }}"
     rows = backend.select(query, {"label": ox.Literal("gezondheid", language="nl")})
-    assert [r["s"].value for r in rows] == [WGD + "dom-gezondheid"]
+    assert [r["s"].value for r in rows] == [ITEM + "dom-gezondheid"]
     hostile = ox.Literal('x" } } ; DROP ALL ; SELECT * { ?s ?p "')
     assert backend.select(query, {"label": hostile}) == []
-    assert backend.select(query, {"s": ox.NamedNode(WGD + "dom-wonen")})
+    assert backend.select(query, {"s": ox.NamedNode(ITEM + "dom-wonen")})
 
 
 def test_construct_and_ask(backend):
@@ -218,4 +218,4 @@ def test_serve_a_remote_store(remote_mini):
         response = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s a wg:Solution }"},
                               headers={"Accept": "text/csv"})
         assert response.status_code == 200
-        assert sorted(response.text.split()[1:]) == [WGD + "S01", WGD + "S02"]
+        assert sorted(response.text.split()[1:]) == [ITEM + "S01", ITEM + "S02"]

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ontology import UnknownIdError
-from ontology.files import META_GRAPH
+from ontology.vocab import META_GRAPH
 from graph.analytics.projection import short_id
 from graph.export.subgraph import SELECTION_BASE, Selection, select
 

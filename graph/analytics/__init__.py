@@ -1,1 +1,22 @@
-"""analytics"""
+"""Network analytics on the NetworkX projection of the store: the projection itself, derived
+views, bridges between domains, routes, key players, and the draft wijkagenda. Every function
+is ``f(G, ...)`` returning plain data."""
+
+from graph.analytics.agenda import Agenda, agenda, solutions_for
+from graph.analytics.bridges import bridge_matrix, bridging_solutions, gaps
+from graph.analytics.common import AmbiguousIdError, parse_kind, resolve, resolve_many
+from graph.analytics.projection import (
+    CANONICAL, KINDS, build_graph, clear_cache, in_index, nodes_of_kind, out_index,
+    project, queries, short_id,
+)
+from graph.analytics.ranking import communities, key_players, to_igraph
+from graph.analytics.routes import routes, undirected_view
+from graph.analytics.views import collaboration_graph, solution_domain_graph
+
+__all__ = [
+    "Agenda", "AmbiguousIdError", "CANONICAL", "KINDS", "agenda",
+    "bridge_matrix", "bridging_solutions", "build_graph", "clear_cache", "collaboration_graph",
+    "communities", "gaps", "in_index", "key_players", "nodes_of_kind", "out_index",
+    "parse_kind", "project", "queries", "resolve", "resolve_many", "routes", "short_id",
+    "solution_domain_graph", "solutions_for", "to_igraph", "undirected_view",
+]

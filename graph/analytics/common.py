@@ -31,9 +31,9 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from ontology import WGD, UnknownIdError, closest
+from ontology import ITEM, UnknownIdError, closest
+from ontology.kinds import noun, parse_kind
 from graph.analytics.projection import (
-    KIND_NOUNS,
     ORG_CLASSIFICATION,
     SKOS_BROADER,
     build_graph,
@@ -47,19 +47,6 @@ __all__ = [
     "both", "count", "name", "term_label", "term_rank", "lang_of", "iri", "short_id",
 ]
 
-#: words people type for a kind → the kind
-KIND_ALIASES = {
-    **{k: k for k in KIND_NOUNS},
-    **{nl: k for k, (nl, _) in KIND_NOUNS.items()},
-    **{en: k for k, (_, en) in KIND_NOUNS.items()},
-    "organisation-type": "organisation_type", "org-type": "organisation_type",
-    "organisatietypen": "organisation_type", "organisation-types": "organisation_type",
-    "solutions": "solution", "oplossingen": "solution", "obstacles": "obstacle",
-    "belemmeringen": "obstacle", "organisations": "organisation", "organisaties": "organisation",
-    "neighbourhood": "area", "wijk": "area", "buurt": "area", "cases": "case",
-}
-
-
 class AmbiguousIdError(UnknownIdError):
     """A label that names more than one item; ``suggestions`` are their ids."""
 
@@ -67,20 +54,6 @@ class AmbiguousIdError(UnknownIdError):
         super().__init__(value, suggestions, what="ambiguous label")
         self.args = (f"label {value!r} names more than one item: "
                      f"{', '.join(self.suggestions)}; give one of these ids.",)
-
-
-def parse_kind(text: str) -> str:
-    """The kind a word names (English or Dutch, singular or plural).
-
-    >>> parse_kind("organisatietype"), parse_kind("solutions")
-    ('organisation_type', 'solution')
-    """
-    key = text.strip().lower()
-    for candidate in (key, key.replace(" ", "_"), key.replace("-", "_")):
-        if candidate in KIND_ALIASES:
-            return KIND_ALIASES[candidate]
-    hits = closest(text, KIND_ALIASES) or ["organisation_type", "solution", "obstacle"]
-    raise UnknownIdError(text, hits, what="kind")
 
 
 def _index(G: nx.Graph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -192,9 +165,9 @@ def name(G: nx.Graph, node: str, lang: str, capital: bool = False) -> str:
     "Obstacle 'siloed budgets'"
     """
     data = G.nodes[node]
-    noun = KIND_NOUNS[data["kind"]][0 if lang == "nl" else 1]
-    noun = noun[0].upper() + noun[1:] if capital else noun
-    return f"{noun} '{data['labels'][lang]}'"
+    word = noun(data["kind"], lang)
+    word = word[0].upper() + word[1:] if capital else word
+    return f"{word} '{data['labels'][lang]}'"
 
 
 def term_label(G: nx.Graph, iri: str | None, lang: str) -> str | None:
@@ -233,23 +206,23 @@ _EXAMPLE_NODES = [
     ("ot-gemeente", "organisation_type", "gemeente", "municipality", {}),
     ("ot-woningcorporatie", "organisation_type", "woningcorporatie", "housing association", {}),
     ("ot-ggd", "organisation_type", "GGD", "public health service", {}),
-    ("L07", "legal_frame", "AVG", "GDPR", {"legalStatus": str(WGD["status-van-kracht"])}),
+    ("L07", "legal_frame", "AVG", "GDPR", {"legalStatus": str(ITEM["status-van-kracht"])}),
     ("P01", "programme", "NPLV", "NPLV", {}),
     ("O01", "obstacle", "gegevens delen mag niet", "data may not be shared",
-     {"notation": "O01", "hasCategory": str(WGD["cat-informatie-privacy"])}),
+     {"notation": "O01", "hasCategory": str(ITEM["cat-informatie-privacy"])}),
     ("O02", "obstacle", "geschotte budgetten", "siloed budgets",
-     {"notation": "O02", "hasCategory": str(WGD["cat-geld"])}),
+     {"notation": "O02", "hasCategory": str(ITEM["cat-geld"])}),
     ("O03", "obstacle", "niemand kent elkaar", "nobody knows each other",
-     {"notation": "O03", "hasCategory": str(WGD["cat-cultuur"]), "openGap": True}),
+     {"notation": "O03", "hasCategory": str(ITEM["cat-cultuur"]), "openGap": True}),
     ("S01", "solution", "convenant gegevensdeling", "data-sharing covenant",
-     {"notation": "S01", "evidenceLevel": str(WGD["ev-goed-beschreven"]),
-      "effort": str(WGD["inspanning-middel"]), "decisionLevel": str(WGD["besluit-management"]),
-      "timeHorizon": str(WGD["termijn-kort"]), "implementationLevel": str(WGD["niveau-lokaal"]),
+     {"notation": "S01", "evidenceLevel": str(ITEM["ev-goed-beschreven"]),
+      "effort": str(ITEM["inspanning-middel"]), "decisionLevel": str(ITEM["besluit-management"]),
+      "timeHorizon": str(ITEM["termijn-kort"]), "implementationLevel": str(ITEM["niveau-lokaal"]),
       "requiresLegalChange": False}),
     ("S02", "solution", "ontschot budget", "pooled budget",
-     {"notation": "S02", "effort": str(WGD["inspanning-hoog"]),
-      "decisionLevel": str(WGD["besluit-bestuur"]), "timeHorizon": str(WGD["termijn-lang"]),
-      "implementationLevel": str(WGD["niveau-lokaal"]), "requiresLegalChange": False,
+     {"notation": "S02", "effort": str(ITEM["inspanning-hoog"]),
+      "decisionLevel": str(ITEM["besluit-bestuur"]), "timeHorizon": str(ITEM["termijn-lang"]),
+      "implementationLevel": str(ITEM["niveau-lokaal"]), "requiresLegalChange": False,
       "isEscalationRoute": True}),
     ("GM0344", "area", "Utrecht", "Utrecht", {"cbsCode": "GM0344"}),
     ("WK034401", "area", "West", "West", {"cbsCode": "WK034401"}),
@@ -288,7 +261,7 @@ def _example_terms() -> dict[str, dict]:
             ("inspanning-laag", "EffortLevel", "laag", "low", "1"),
             ("inspanning-middel", "EffortLevel", "middel", "medium", "2"),
             ("inspanning-hoog", "EffortLevel", "hoog", "high", "3")]
-    return {str(WGD[i]): {"class": c, "labels": {"nl": nl, "en": en}, "notation": n}
+    return {str(ITEM[i]): {"class": c, "labels": {"nl": nl, "en": en}, "notation": n}
             for i, c, nl, en, n in rows}
 
 

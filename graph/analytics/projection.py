@@ -38,42 +38,23 @@ from functools import lru_cache
 import networkx as nx
 import pyoxigraph as ox
 
-from ontology import WG, WGD
+from ontology import ITEM, WG
+from ontology.kinds import CLASS_KIND
 from ontology.files import ONTOLOGY_TTL
-from graph.store.embedded import EmbeddedStore, Store
+from graph.store import EmbeddedStore, Store
+from ontology.vocab import OWL, RDFS, RDF_TYPE, SKOS
 
 __all__ = [
-    "KINDS", "KIND_NOUNS", "project", "build_graph", "edge_predicates",
+    "KINDS", "project", "build_graph", "edge_predicates",
     "out_index", "in_index", "short_id",
     "nodes_of_kind", "memoize", "clear_cache", "iri", "queries",
 ]
 
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-OWL = "http://www.w3.org/2002/07/owl#"
 ORG_CLASSIFICATION = "http://www.w3.org/ns/org#classification"
 SKOS_BROADER = SKOS + "broader"
-_WG = str(WG._NS)
 
-#: class IRI → node kind
-KINDS: dict[str, str] = {
-    str(WG.Domain): "domain", str(WG.DomainGroup): "domain_group",
-    str(WG.OrganisationType): "organisation_type", str(WG.Organisation): "organisation",
-    str(WG.Obstacle): "obstacle", str(WG.Solution): "solution",
-    str(WG.LegalFrame): "legal_frame", str(WG.Programme): "programme",
-    str(WG.Area): "area", str(WG.Municipality): "area", str(WG.District): "area",
-    str(WG.Neighbourhood): "area", str(WG.PracticeCase): "case", str(WG.Theme): "theme",
-}
-#: kind → (nl, en) noun, for sentences
-KIND_NOUNS: dict[str, tuple[str, str]] = {
-    "domain": ("domein", "domain"), "domain_group": ("domeingroep", "domain group"),
-    "organisation_type": ("organisatietype", "organisation type"),
-    "organisation": ("organisatie", "organisation"), "obstacle": ("belemmering", "obstacle"),
-    "solution": ("oplossing", "solution"), "legal_frame": ("wettelijk kader", "legal frame"),
-    "programme": ("programma", "programme"), "area": ("gebied", "area"),
-    "case": ("praktijkvoorbeeld", "practice case"), "theme": ("thema", "theme"),
-}
+#: class IRI → node kind (from :mod:`ontology.kinds`)
+KINDS = CLASS_KIND
 #: classification classes whose members become values of node attributes
 TERM_CLASSES = ("EvidenceLevel", "EffortLevel", "DecisionLevel", "TimeHorizon",
                 "ImplementationLevel", "LegalStatus", "ObstacleCategory", "SourceType")
@@ -96,7 +77,7 @@ def _model() -> tuple[tuple[str, ...], tuple[str, ...]]:
         elif p == RDFS + "range":
             ranges[s] = o
     item_classes = set(KINDS)
-    term_classes = {_WG + c for c in TERM_CLASSES}
+    term_classes = {WG + c for c in TERM_CLASSES}
     edges = {p for p in objects if ranges.get(p) in item_classes and p not in CANONICAL}
     attrs = {p for p in objects if ranges.get(p) in term_classes}
     return (tuple(sorted(edges | {ORG_CLASSIFICATION, SKOS_BROADER})), tuple(sorted(attrs)))
@@ -117,7 +98,7 @@ def short_id(iri: str) -> str:
     >>> short_id(iri("O08"))
     'O08'
     """
-    base = str(WGD)
+    base = str(ITEM)
     return iri[len(base):] if iri.startswith(base) else iri
 
 
@@ -126,9 +107,9 @@ def _values(iris: Iterable[str]) -> str:
 
 
 def _node_query() -> str:
-    classes = [*KINDS, *(_WG + c for c in TERM_CLASSES)]
+    classes = [*KINDS, *(WG + c for c in TERM_CLASSES)]
     preds = [RDF_TYPE, *_LABELS, SKOS + "notation", *_model()[1],
-             *(_WG + a for a in _LITERAL_ATTRS)]
+             *(WG + a for a in _LITERAL_ATTRS)]
     # the sub-select first finds the items, then their values (7× faster than one flat join)
     return (f"SELECT ?s ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ VALUES ?t "
             f"{{ {_values(classes)} }} ?s a ?t }} }} VALUES ?p {{ {_values(preds)} }} ?s ?p ?o }}")
@@ -167,8 +148,8 @@ def _labels(raw: dict, iri: str) -> dict[str, str]:
 
 def _graph_from_rows(node_rows: list, edge_rows: list, lang: str) -> nx.MultiDiGraph:
     items: dict[str, dict] = {}
-    attr_preds = {p: p[len(_WG):] for p in _model()[1]}
-    attr_preds.update({_WG + a: a for a in _LITERAL_ATTRS})
+    attr_preds = {p: p[len(WG):] for p in _model()[1]}
+    attr_preds.update({WG + a: a for a in _LITERAL_ATTRS})
     for s, p, o in node_rows:
         item = items.setdefault(s, {"types": set(), "raw": {}})
         if p == RDF_TYPE:
@@ -192,7 +173,7 @@ def _graph_from_rows(node_rows: list, edge_rows: list, lang: str) -> nx.MultiDiG
             nodes.append({"id": node, "kind": kinds[0], "labels": labels,
                           "notation": item.get("notation"), **item.get("attrs", {})})
         else:
-            cls = sorted(t[len(_WG):] for t in item["types"] if t.startswith(_WG))
+            cls = sorted(t[len(WG):] for t in item["types"] if t.startswith(WG))
             terms[node] = {"class": cls[0] if cls else None, "labels": labels,
                           "notation": item.get("notation")}
     edges = [(s, p, o.value) for s, p, o in edge_rows]
@@ -211,7 +192,7 @@ def build_graph(
 
     ``nodes`` are mappings with ``id``, ``kind`` and ``labels`` (``{"nl", "en"}``) or
     ``label``, plus any attributes; ``edges`` are ``(subject, predicate, object)``. Ids
-    without a scheme are item ids (``"O01"`` → ``WGD["O01"]``); a predicate without a scheme
+    without a scheme are item ids (``"O01"`` → ``ITEM["O01"]``); a predicate without a scheme
     is an ontology term (``"addresses"`` → ``WG.addresses``, a typo raises ``AttributeError``).
     Nodes and edges are added in sorted order, so algorithms see the same order every run.
     Edges whose ends are not nodes are left out, or raise ``KeyError`` when ``strict``.
@@ -225,9 +206,9 @@ def build_graph(
     G = nx.MultiDiGraph(lang=lang, version=None, location=None, terms=dict(terms or {}))
     for record in sorted(nodes, key=lambda r: iri(r["id"])):
         attrs = {k: v for k, v in record.items() if k not in {"id", "label", "labels"}}
-        if attrs.get("kind") not in KIND_NOUNS:
+        if attrs.get("kind") not in KINDS.values():
             raise ValueError(f"node {record['id']!r}: unknown kind {attrs.get('kind')!r}; "
-                             f"use one of {', '.join(sorted(KIND_NOUNS))}")
+                             f"use one of {', '.join(sorted(set(KINDS.values())))}")
         labels = dict(record.get("labels") or {"nl": record.get("label"),
                                                "en": record.get("label")})
         node = iri(record["id"])
@@ -252,7 +233,7 @@ def iri(value: str) -> str:
     >>> iri("O08")
     'https://w3id.org/wijkgraaf/id/O08'
     """
-    return value if ":" in value else str(WGD[value])
+    return value if ":" in value else str(ITEM[value])
 
 
 def _pred(value: str) -> str:

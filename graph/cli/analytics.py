@@ -12,7 +12,8 @@ import dataclasses
 import json
 from collections.abc import Sequence
 
-from graph.analytics.projection import project, short_id
+from graph.cli.common import store_from_args
+from graph.analytics import project, short_id
 
 __all__ = ["register", "render"]
 
@@ -75,7 +76,6 @@ def render(fmt: str, title: str, columns: Sequence[str], rows: Sequence[Sequence
 
 
 def _graph(args):
-    from graph.cli.main import store_from_args
 
     return project(store_from_args(args), args.lang)
 
@@ -86,7 +86,7 @@ def _out(args, *parts, **kw) -> int:
 
 
 def cmd_bridges(args) -> int:
-    from graph.analytics.bridges import bridge_matrix, bridging_solutions
+    from graph.analytics import bridge_matrix, bridging_solutions
 
     G, lang = _graph(args), args.lang
     if args.domains:
@@ -120,7 +120,7 @@ def cmd_bridges(args) -> int:
 
 
 def cmd_routes(args) -> int:
-    from graph.analytics.routes import routes
+    from graph.analytics import routes
 
     found = routes(_graph(args), args.a, args.b, k=args.k, lang=args.lang,
                    skip_kinds=args.skip or ())
@@ -133,8 +133,8 @@ def cmd_routes(args) -> int:
 
 
 def cmd_rank(args) -> int:
-    from graph.analytics.common import parse_kind
-    from graph.analytics.ranking import communities, key_players
+    from graph.analytics import parse_kind
+    from graph.analytics import communities, key_players
 
     G, lang = _graph(args), args.lang
     if args.kind.lower() in {"communities", "clusters", "gemeenschappen"}:
@@ -151,9 +151,9 @@ def cmd_rank(args) -> int:
             for p in ranking.players]
     notes = [f"{m}: {text[lang]}" for m, text in ranking.measures.items()]
     notes.append(("methode: " if lang == "nl" else "method: ") + ranking.method.get(lang, ""))
-    from graph.analytics.projection import KIND_NOUNS
+    from ontology.kinds import noun as kind_noun
 
-    noun = KIND_NOUNS[ranking.kind][0 if lang == "nl" else 1]
+    noun = kind_noun(ranking.kind, lang)
     return _out(args, ("Sleutelspelers: " if lang == "nl" else "Key players: ") + noun,
                 [_w("rank", lang), "id", _w("label", lang), *measures, _w("reason", lang)],
                 rows, ranking, notes=notes)
@@ -164,7 +164,7 @@ def _num(value: object) -> object:
 
 
 def cmd_solutions(args) -> int:
-    from graph.analytics.agenda import solutions_for
+    from graph.analytics import solutions_for
 
     ranked = solutions_for(_graph(args), args.obstacles, lang=args.lang, top=args.top)
     lang = args.lang
@@ -175,7 +175,7 @@ def cmd_solutions(args) -> int:
 
 
 def cmd_agenda(args) -> int:
-    from graph.analytics.agenda import agenda
+    from graph.analytics import agenda
 
     G, lang = _graph(args), args.lang
     a = agenda(G, args.obstacles, neighbourhood=args.neighbourhood,
@@ -192,7 +192,7 @@ def cmd_agenda(args) -> int:
 
 
 def cmd_gaps(args) -> int:
-    from graph.analytics.bridges import gaps
+    from graph.analytics import gaps
 
     g, lang = gaps(_graph(args), args.min_obstacles, args.basis), args.lang
     if args.format == "json":

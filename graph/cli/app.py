@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from graph.cli.common import DEFAULT_STORE
+
 __all__ = ["register", "free_port", "streamlit_command", "APP"]
 
 #: the app's entry point (next to the ``graph`` package in a source checkout)
@@ -59,7 +61,6 @@ def streamlit_command(port: int, store: str, data: list[str] | None = None,
 
 
 def cmd_app(args: argparse.Namespace) -> int:
-    from graph.cli.main import DEFAULT_STORE
 
     if not APP.is_file():
         print(f"fout / error: {APP} not found (the app runs from a source checkout)",

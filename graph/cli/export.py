@@ -14,8 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from graph.export.rdf import FORMATS, dump_store, export_subgraph, format_for_path, write_atomic
-from graph.export.subgraph import Selection
+from graph.cli.common import store_from_args
+from graph.export import (
+    FORMATS, Selection, dump_store, export_subgraph, format_for_path, write_atomic,
+)
 
 __all__ = ["register", "add_selection_arguments", "selection_from_args"]
 
@@ -68,7 +70,6 @@ def _summary(sub, lang: str) -> str:
 
 
 def cmd_export(args) -> int:
-    from graph.cli.main import store_from_args  # noqa: PLC0415 - the composition root
 
     fmt = args.format or (format_for_path(args.output) if args.output else None) or "turtle"
     if FORMATS[fmt].kind == "table" and not args.output and sys.stdout.isatty():
@@ -79,7 +80,7 @@ def cmd_export(args) -> int:
     if selection.is_empty() and FORMATS[fmt].kind != "table":
         data = dump_store(store, fmt)
     else:
-        from graph.export.subgraph import select  # noqa: PLC0415
+        from graph.export import select
 
         sub = select(store, selection)
         if not sub.items:
@@ -95,8 +96,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_toolbox(args) -> int:
-    from graph.cli.main import store_from_args  # noqa: PLC0415
-    from graph.export.toolbox import write_toolbox  # noqa: PLC0415
+    from graph.export import write_toolbox
 
     store = store_from_args(args)
     path = write_toolbox(store, selection_from_args(args), args.output, args.lang)

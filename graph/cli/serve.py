@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 
+from graph.cli.common import store_from_args
+
 __all__ = ["register", "cmd_serve", "parse_tokens"]
 
 
@@ -50,8 +52,7 @@ def _tokens(args: argparse.Namespace) -> dict[str, str]:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from graph.cli.main import store_from_args
-    from graph.endpoint.router import make_app
+    from graph.endpoint import make_app
 
     store = store_from_args(args, bundled=not args.no_bundled)
     tokens = _tokens(args)

@@ -24,14 +24,17 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 from ontology import competency_queries
-from ontology.files import DATA_BASE, DATASET_IRI, META_GRAPH, ONTOLOGY_IRI, PREFIXES
+from ontology.vocab import (
+    DATASET_IRI, DCAT, DCT, FORMATS, ITEM_BASE, META_GRAPH, ONTOLOGY_IRI, PREFIXES, PROV, RDFS,
+    RDF_TYPE, SD, VOID, XSD,
+)
 from graph.query import formats as fmt
 from graph.endpoint.messages import RequestError, pick_language
-from graph.export.rdf import MEDIA_TYPES, dump_store
-from graph.store.embedded import Store
+from graph.export import MEDIA_TYPES, dump_store
+from graph.store import Store
 
 if TYPE_CHECKING:
-    from graph.endpoint.router import SparqlRouter
+    from graph.endpoint.context import EndpointContext
 
 __all__ = ["DatasetStats", "dataset_stats", "service_description", "void_description",
            "query_page", "ASSETS", "DUMP_FORMATS", "service", "page", "void", "dump",
@@ -42,15 +45,6 @@ ASSETS = Path(__file__).resolve().parent / "assets" / "endpoint"
 DUMP_FORMATS = {"trig": "trig", "nq": "nq", "ttl": "turtle", "nt": "nt", "jsonld": "jsonld",
                 "rdf": "xml"}
 
-SD = "http://www.w3.org/ns/sparql-service-description#"
-FORMATS = "http://www.w3.org/ns/formats/"
-VOID = "http://rdfs.org/ns/void#"
-DCAT = "http://www.w3.org/ns/dcat#"
-DCT = "http://purl.org/dc/terms/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-PROV = "http://www.w3.org/ns/prov#"
 _RESULT_FORMATS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV",
                    "SPARQL_Results_TSV", "Turtle", "N-Triples", "RDF_XML", "JSON-LD", "TriG",
                    "N-Quads"]
@@ -177,7 +171,7 @@ def void_description(base: str, stats: DatasetStats, meta: list[ox.Triple]) -> l
         t(ds, _nn(DCAT + "version"), ox.Literal(str(stats.version))),
         t(ds, _nn(DCT + "bibliographicCitation"), ox.Literal(citation)),
         t(ds, _nn(VOID + "sparqlEndpoint"), _nn(base + "sparql")),
-        t(ds, _nn(VOID + "uriSpace"), ox.Literal(DATA_BASE)),
+        t(ds, _nn(VOID + "uriSpace"), ox.Literal(ITEM_BASE)),
         t(ds, _nn(VOID + "triples"), _int(stats.triples)),
         t(ds, _nn(VOID + "distinctSubjects"), _int(stats.subjects)),
         t(ds, _nn(VOID + "distinctObjects"), _int(stats.objects)),
@@ -274,18 +268,18 @@ def query_page(lang: str, examples: list[dict], time_limit: float, max_rows: int
 
 # ------------------------------------------------------------- the HTTP handlers ---
 
-async def service(router: SparqlRouter, request: Request) -> Response:
+async def service(ctx: EndpointContext, request: Request) -> Response:
     """A plain GET /sparql: the service description (the query page for a browser)."""
     accept = request.headers.get("accept")
     if accept and not request.query_params.get("format"):
         html_q = fmt.quality("text/html", fmt.parse_accept(accept))
         if html_q > 0 and html_q > fmt.rank(accept, "graph")[1]:
-            return await page(router, request)
-    state = await router.current()
-    counts = await stats(router, state.version)
-    triples = service_description(router.base_url(request), counts.graphs, counts.triples,
-                                  writable=bool(router.editor_tokens),
-                                  time_limit=router.time_limit, max_rows=router.max_rows)
+            return await page(ctx, request)
+    state = await ctx.current()
+    counts = await stats(ctx, state.version)
+    triples = service_description(ctx.base_url(request), counts.graphs, counts.triples,
+                                  writable=bool(ctx.editor_tokens),
+                                  time_limit=ctx.time_limit, max_rows=ctx.max_rows)
     return rdf_response(request, triples, etag=f"sd-{state.version}")
 
 
@@ -312,53 +306,53 @@ def rdf_response(request: Request, triples: list, etag: str | None = None) -> Re
     return Response(body, media_type=media or fmt.media_type(chosen, "graph"), headers=headers)
 
 
-async def stats(router: SparqlRouter, version: int) -> DatasetStats:
+async def stats(ctx: EndpointContext, version: int) -> DatasetStats:
     """VoID statistics of ``version`` (computed once per version)."""
-    if version not in router._stats:
-        router._stats = {version: await asyncio.to_thread(dataset_stats, router.store)}
-    return router._stats[version]
+    if version not in ctx.stats_cache:
+        ctx.stats_cache = {version: await asyncio.to_thread(dataset_stats, ctx.store)}
+    return ctx.stats_cache[version]
 
 
-async def page(router: SparqlRouter, request: Request) -> Response:
+async def page(ctx: EndpointContext, request: Request) -> Response:
     """The HTML query page with the competency queries as examples (Dutch by default)."""
     lang = pick_language(request.headers.get("accept-language") or "nl",
                          request.query_params.get("lang"))
     examples = [{"id": q.id, "question": q.question(lang), "sparql": q.sparql}
                 for q in competency_queries()]
-    body = query_page(lang, examples, router.time_limit, router.max_rows)
+    body = query_page(lang, examples, ctx.time_limit, ctx.max_rows)
     return HTMLResponse(body, headers={
         "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; "
                                    "style-src 'self'; script-src 'self'",
         "Content-Language": lang, "Vary": "Accept-Language"})
 
 
-async def void(router: SparqlRouter, request: Request) -> Response:
+async def void(ctx: EndpointContext, request: Request) -> Response:
     """The VoID/DCAT description of the dataset at its current version."""
-    state = await router.current()
-    counts = await stats(router, state.version)
-    meta = await asyncio.to_thread(router.store.graph_triples, META_GRAPH)
-    triples = void_description(router.base_url(request), counts, meta)
+    state = await ctx.current()
+    counts = await stats(ctx, state.version)
+    meta = await asyncio.to_thread(ctx.store.graph_triples, META_GRAPH)
+    triples = void_description(ctx.base_url(request), counts, meta)
     return rdf_response(request, triples, etag=f"void-{state.version}")
 
 
-async def dump(router: SparqlRouter, request: Request) -> Response:
+async def dump(ctx: EndpointContext, request: Request) -> Response:
     """The whole dataset as a file: TriG and N-Quads keep the named graphs and provenance."""
     ext = request.path_params.get("ext") or request.query_params.get("format") or "trig"
     ext = {"turtle": "ttl", "xml": "rdf"}.get(ext, ext)
     if ext not in DUMP_FORMATS:
         raise RequestError(404, "unknown_format", fmt=ext,
                            offers=", ".join(f"dump.{e}" for e in DUMP_FORMATS))
-    state = await router.current()
+    state = await ctx.current()
     name = DUMP_FORMATS[ext]
     tag = f'"dump-{state.version}-{ext}"'
     if request.headers.get("if-none-match") == tag:
         return Response(status_code=304, headers={"ETag": tag})
-    path = router._dir("tmp") / f"dump-v{state.version}.{ext}"
+    path = ctx.dir("tmp") / f"dump-v{state.version}.{ext}"
     if not path.exists():
-        data = await asyncio.to_thread(dump_store, router.store, name)
+        data = await asyncio.to_thread(dump_store, ctx.store, name)
         part = path.with_name(f"{path.name}.{uuid.uuid4().hex}.part")
         part.write_bytes(data)
         part.replace(path)
-        router._frozen.append([path, None])
+        ctx.keep_until_superseded(path)
     return FileResponse(path, media_type=MEDIA_TYPES[name],
                         filename=f"wijkgraaf-v{state.version}.{ext}", headers={"ETag": tag})

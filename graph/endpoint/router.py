@@ -28,36 +28,26 @@ report when they do not conform) and are atomic. Configuration is by arguments o
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import shutil
-import tempfile
-import time
-import uuid
-import weakref
 from collections.abc import Iterable, Mapping
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
-from pathlib import Path
-from urllib.parse import parse_qs
 
-import pyoxigraph as ox
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import Response
 from starlette.routing import Mount, Route, Router
 from starlette.staticfiles import StaticFiles
+from urllib.parse import parse_qs
 
-from ontology.files import PREFIXES
-from graph.endpoint import describe
-from graph.query import formats as fmt
-from graph.endpoint import write
+from ontology.vocab import PREFIXES
+from graph.endpoint import describe, write
+from graph.endpoint.context import EndpointContext
 from graph.endpoint.describe import ASSETS
-from graph.query.policy import analyse_query, refusal
-from graph.endpoint.messages import RequestError, pick_language, say, syntax_message
-from graph.store.embedded import EmbeddedStore, Store
-from graph.query.workers import BusyError, DataSource, TimeLimitError, WorkerError, WorkerPool
+from graph.endpoint.messages import RequestError, say
+from graph.query import BusyError, TimeLimitError, WorkerError, analyse_query, refusal
+from graph.query import formats as fmt
+from graph.store import Store
 
 __all__ = ["SparqlRouter", "make_app", "RequestError"]
 
@@ -67,15 +57,6 @@ QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 EXPOSED_HEADERS = ["X-Wijkgraaf-Truncated", "X-Wijkgraaf-Row-Cap", "X-Wijkgraaf-Rows",
                    "X-Wijkgraaf-Message", "X-Wijkgraaf-Version", "Location", "ETag"]
-
-
-@dataclass
-class _Version:
-    """What the router knows about one store version."""
-
-    version: int
-    graphs: list[str]
-    source: DataSource
 
 
 def _header_text(text: str) -> str:
@@ -104,24 +85,11 @@ class SparqlRouter(Router):
                  workers: int = 2, editor_tokens: Mapping[str, str] | Iterable[str] | None = None,
                  public_url: str | None = None, start_method: str = "forkserver",
                  memory_copy_limit: int = 256 * 2**20) -> None:
-        self.store = store
-        self.time_limit, self.write_time_limit = float(time_limit), float(write_time_limit)
-        self.max_rows, self.max_query_bytes = int(max_rows), int(max_query_bytes)
-        self.max_upload_bytes = int(max_upload_bytes)
-        self.memory_copy_limit = int(memory_copy_limit)
-        self.public_url = public_url.rstrip("/") + "/" if public_url else None
-        tokens = editor_tokens or {}
-        self.editor_tokens = (dict(tokens) if isinstance(tokens, Mapping)
-                              else {t: "editor" for t in tokens})
-        self.pool = WorkerPool(workers, start_method=start_method)
-        self._on_disk = (isinstance(store, EmbeddedStore) and store.location != ":memory:"
-                         and hasattr(store, "backup"))
-        self._dirs: dict[str, Path] = {}  # made on first use, removed by aclose() or at exit
-        self._frozen: list[list] = []  # [path, superseded at (monotonic) or None]
-        self._versions: dict[int, _Version] = {}
-        self._stats: dict[int, object] = {}
-        self._version_lock = asyncio.Lock()
-        self.write_lock = asyncio.Lock()
+        self.context = EndpointContext(
+            store, time_limit=time_limit, write_time_limit=write_time_limit, max_rows=max_rows,
+            max_query_bytes=max_query_bytes, max_upload_bytes=max_upload_bytes, workers=workers,
+            editor_tokens=editor_tokens, public_url=public_url, start_method=start_method,
+            memory_copy_limit=memory_copy_limit)
         routes = [
             Route("/", self.page, methods=["GET"], name="page"),
             Route("/sparql", self.sparql, methods=_ALL_METHODS, name="sparql"),
@@ -134,115 +102,21 @@ class SparqlRouter(Router):
         ]
         super().__init__(routes=routes)
 
-    # ------------------------------------------------------------------ lifecycle ---
     async def start(self) -> None:
         """Start the worker processes and load the current version into them."""
-        state = await self.current()
-        await self.pool.start(state.source)
+        await self.context.start()
 
     async def aclose(self) -> None:
         """Stop the workers and remove temporary files."""
-        await self.pool.close()
-        for path in self._dirs.values():
-            shutil.rmtree(path, ignore_errors=True)
+        await self.context.aclose()
 
-    def _dir(self, kind: str) -> Path:
-        """A private temporary directory: 'tmp' for snapshots and dumps, 'checkpoints' on
-        the store's own file system (so that checkpoints are hard links)."""
-        if kind not in self._dirs:
-            path = None
-            if kind == "checkpoints" and self._on_disk:
-                with contextlib.suppress(OSError):
-                    path = Path(tempfile.mkdtemp(prefix=".wijkgraaf-endpoint-",
-                                                 dir=Path(self.store.location).resolve().parent))
-            path = path or Path(tempfile.mkdtemp(prefix="wijkgraaf-endpoint-"))
-            weakref.finalize(self, shutil.rmtree, path, ignore_errors=True)
-            self._dirs[kind] = path
-        return self._dirs[kind]
+    @property
+    def store(self) -> Store:
+        return self.context.store
 
-    # -------------------------------------------------------------------- helpers ---
-    async def current(self) -> _Version:
-        """The current store version with its graphs and the data source for workers."""
-        version = await asyncio.to_thread(self.store.version)
-        known = self._versions.get(version)
-        if known:
-            return known
-        async with self._version_lock:
-            if version not in self._versions:
-                self._versions = {version: await asyncio.to_thread(self._prepare, version)}
-            return self._versions[version]
-
-    def _prepare(self, version: int) -> _Version:
-        """Graph names and a frozen copy of ``version`` for the workers: a RocksDB checkpoint
-        of an on-disk store (hard links: instant, and never changed under a reader), else an
-        N-Quads snapshot they load into memory."""
-        self._retire()
-        for _ in range(5):
-            graphs = self.store.graph_names()
-            if self._on_disk:
-                path = self._dir("checkpoints") / f"v{version}-{uuid.uuid4().hex[:8]}"
-                self.store.backup(path)
-                size = sum(f.stat().st_size for f in path.iterdir() if f.is_file())
-                source = DataSource("path", str(path), version,
-                                    copy=size <= self.memory_copy_limit)
-            else:
-                path = self._dir("tmp") / f"snapshot-v{version}-{uuid.uuid4().hex[:8]}.nq"
-                path.write_bytes(ox.serialize(self.store.dump_quads(),
-                                              format=ox.RdfFormat.N_QUADS))
-                source = DataSource("snapshot", str(path), version)
-            self._frozen.append([path, None])
-            now = self.store.version()
-            if now == version:
-                return _Version(version, graphs, source)
-            version = now  # a write landed while copying: copy again, under its version
-        raise WorkerError("the store keeps changing; could not take a consistent copy")
-
-    def _retire(self) -> None:
-        """Delete copies superseded long enough ago that no running job can still use them."""
-        now = time.monotonic()
-        grace = max(self.time_limit, self.write_time_limit) + 30
-        for entry in self._frozen:
-            if entry[1] is None:
-                entry[1] = now
-        keep = []
-        for path, since in self._frozen:
-            if now - since > grace:
-                shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(
-                    missing_ok=True)
-            else:
-                keep.append([path, since])
-        self._frozen = keep
-
-    def base_url(self, request: Request) -> str:
-        """The URL this router is mounted at, ending in '/'."""
-        if self.public_url:
-            return self.public_url
-        root = request.scope.get("root_path", "").rstrip("/")  # includes where we are mounted
-        return f"{request.url.scheme}://{request.url.netloc}{root}/"
-
-    @staticmethod
-    def lang(request: Request) -> str:
-        return pick_language(request.headers.get("accept-language"),
-                             request.query_params.get("lang"))
-
-    def error(self, request: Request, status: int, key: str,
-              headers: Mapping[str, str] | None = None, **params: object) -> Response:
-        """A plain-text error response with the message ``key`` in the request's language."""
-        text = say(key, self.lang(request), **params)
-        return PlainTextResponse(text + "\n", status_code=status, headers=dict(headers or {}))
-
-    async def read_body(self, request: Request, limit: int) -> bytes:
-        """The request body, refused with 413 past ``limit`` bytes (without reading it all)."""
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > limit:
-            raise RequestError(413, "too_large", limit=limit)
-        chunks, size = [], 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                raise RequestError(413, "too_large", limit=limit)
-            chunks.append(chunk)
-        return b"".join(chunks)
+    def _refuse(self, request: Request, error: RequestError) -> Response:
+        return self.context.error(request, error.status, error.key, error.headers,
+                                  **error.params)
 
     async def protocol_params(self, request: Request) -> tuple[str, dict[str, list[str]]]:
         """The operation kind ('query', 'update' or 'none') and the protocol parameters of a
@@ -260,8 +134,8 @@ class SparqlRouter(Router):
                         if p.strip().lower().startswith("charset=")), "utf-8")
         if charset not in {"utf-8", "utf8"}:
             raise RequestError(415, "bad_charset", charset=charset)
-        limit = self.max_query_bytes * 4 if base == FORM else self.max_query_bytes
-        body = await self.read_body(request, limit)
+        limit = self.context.max_query_bytes * 4 if base == FORM else self.context.max_query_bytes
+        body = await self.context.read_body(request, limit)
         try:
             text = body.decode("utf-8")
         except UnicodeDecodeError:
@@ -293,7 +167,7 @@ class SparqlRouter(Router):
             allow = "GET, HEAD, POST"
             if request.method == "OPTIONS":
                 return Response(status_code=204, headers={"Allow": allow})
-            return self.error(request, 405, "method", {"Allow": allow},
+            return self.context.error(request, 405, "method", {"Allow": allow},
                               method=request.method, allow=allow)
         try:
             kind, params = await self.protocol_params(request)
@@ -304,20 +178,20 @@ class SparqlRouter(Router):
                     raise RequestError(405, "update_by_get", {"Allow": "POST"})
                 if len(params["update"]) != 1:
                     raise RequestError(400, "one_query")
-                return await write.sparql_update(self, request, params)
+                return await write.sparql_update(self.context, request, params)
             if kind == "none":
-                return await describe.service(self, request)
+                return await describe.service(self.context, request)
             if len(params["query"]) != 1:
                 raise RequestError(400, "one_query")
             return await self.run_query(request, params)
         except RequestError as error:
-            return self.error(request, error.status, error.key, error.headers, **error.params)
+            return self._refuse(request, error)
 
     async def run_query(self, request: Request, params: dict[str, list[str]]) -> Response:
         """Read, check, negotiate and run one query in a worker."""
         text = params["query"][0]
-        if len(text.encode("utf-8")) > self.max_query_bytes:
-            raise RequestError(413, "too_large", limit=self.max_query_bytes)
+        if len(text.encode("utf-8")) > self.context.max_query_bytes:
+            raise RequestError(413, "too_large", limit=self.context.max_query_bytes)
         info = (analyse_query(text, PREFIXES) if len(text) < 4096  # long: off the loop
                 else await asyncio.to_thread(analyse_query, text, PREFIXES))
         if info.form == "update":
@@ -325,27 +199,27 @@ class SparqlRouter(Router):
         kind = info.form if info.form in {"select", "ask", "construct", "describe"} else "select"
         default_uris = params.get("default-graph-uri", [])
         named_uris = params.get("named-graph-uri", [])
-        state = await self.current()
+        state = await self.context.current()
         reason = refusal(info, state.graphs, default_uris + named_uris)
         if reason:
             raise RequestError(403, reason[0], **reason[1])
         choice = self.choose_format(request, params, kind)
         prefixes = {p: PREFIXES[p] for p in info.undeclared if p in PREFIXES}  # parse less
         job = {"op": "query", "sparql": text, "prefixes": prefixes or None, "format": choice,
-               "max_rows": self.max_rows, "query_dataset": info.has_dataset,
+               "max_rows": self.context.max_rows, "query_dataset": info.has_dataset,
                "default_graphs": None, "named_graphs": None}
         if default_uris or named_uris:
             job["default_graphs"], job["named_graphs"] = default_uris, named_uris
         try:
-            reply = await self.pool.run(job, state.source, self.time_limit)
+            reply = await self.context.pool.run(job, state.source, self.context.time_limit)
         except TimeLimitError:
-            raise RequestError(503, "time_limit", limit=self.time_limit) from None
+            raise RequestError(503, "time_limit", limit=self.context.time_limit) from None
         except BusyError:
             raise RequestError(503, "busy", {"Retry-After": "5"}) from None
         except WorkerError as error:
             raise RequestError(500, "worker_failed", detail=str(error)) from None
         if reply["status"] == "syntax":
-            return self.syntax_error(request, text, reply, "query")
+            return self.context.syntax_error(request, text, reply, "query")
         if reply["status"] != "ok":
             raise RequestError(400 if "Evaluation" in reply["message"] else 500,
                                "query_failed", detail=reply["message"])
@@ -353,9 +227,9 @@ class SparqlRouter(Router):
                    "X-Wijkgraaf-Rows": str(reply["count"]), "Vary": "Accept"}
         if reply["truncated"]:
             headers.update({
-                "X-Wijkgraaf-Truncated": "true", "X-Wijkgraaf-Row-Cap": str(self.max_rows),
-                "X-Wijkgraaf-Message": _header_text(say("truncated", self.lang(request),
-                                                        rows=self.max_rows))})
+                "X-Wijkgraaf-Truncated": "true", "X-Wijkgraaf-Row-Cap": str(self.context.max_rows),
+                "X-Wijkgraaf-Message": _header_text(say("truncated", self.context.lang(request),
+                                                        rows=self.context.max_rows))})
         return Response(reply["body"], media_type=fmt.media_type(choice, kind), headers=headers)
 
     def choose_format(self, request: Request, params: dict[str, list[str]], kind: str) -> str:
@@ -375,36 +249,30 @@ class SparqlRouter(Router):
             raise RequestError(406, "not_acceptable", accept=accept, what=what, offers=offers)
         return chosen
 
-    def syntax_error(self, request: Request, text: str, reply: dict, what: str) -> Response:
-        """400 with the parser's message, the place, and the offending line marked."""
-        body = syntax_message(text, reply["message"], reply.get("line"), reply.get("column"),
-                              self.lang(request), what)
-        return PlainTextResponse(body + "\n", status_code=400)
-
     async def graph_store(self, request: Request) -> Response:
         """The Graph Store HTTP Protocol (see :mod:`graph.endpoint.write`)."""
         try:
-            return await write.graph_store(self, request)
+            return await write.graph_store(self.context, request)
         except RequestError as error:
-            return self.error(request, error.status, error.key, error.headers, **error.params)
+            return self._refuse(request, error)
 
     async def page(self, request: Request) -> Response:
         """The HTML query page (see :mod:`graph.endpoint.describe`)."""
-        return await describe.page(self, request)
+        return await describe.page(self.context, request)
 
     async def void(self, request: Request) -> Response:
         """The VoID/DCAT description of the dataset."""
         try:
-            return await describe.void(self, request)
+            return await describe.void(self.context, request)
         except RequestError as error:
-            return self.error(request, error.status, error.key, error.headers, **error.params)
+            return self._refuse(request, error)
 
     async def dump(self, request: Request) -> Response:
         """The whole dataset as a file."""
         try:
-            return await describe.dump(self, request)
+            return await describe.dump(self.context, request)
         except RequestError as error:
-            return self.error(request, error.status, error.key, error.headers, **error.params)
+            return self._refuse(request, error)
 
 
 def make_app(store: Store, *, cors_origins: Iterable[str] = (), **options: object) -> Starlette:

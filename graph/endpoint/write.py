@@ -25,22 +25,22 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from ontology.files import GRAPH_BASE, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH
+from ontology.vocab import (
+    GRAPH_BASE, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, STAGING_PREFIX,
+)
 from graph.query import formats as fmt
 from graph.endpoint.describe import rdf_response
-from graph.query.policy import analyse_update, refusal
+from graph.query import BusyError, TimeLimitError, WorkerError, analyse_update, refusal
 from graph.endpoint.messages import RequestError, say
-from graph.query.workers import BusyError, TimeLimitError, WorkerError
 
 if TYPE_CHECKING:
-    from graph.endpoint.router import SparqlRouter
+    from graph.endpoint.context import EndpointContext
 
 __all__ = ["editor_name", "sparql_update", "graph_store", "PROTECTED"]
 
 #: graphs Wijkgraaf manages itself: never written through the endpoint
 PROTECTED = (META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH)
 EDITS_BASE = GRAPH_BASE + "edits/"
-_STAGING = "urn:wijkgraaf:staging:"
 _P = {
     "type": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
     "title": "http://purl.org/dc/terms/title",
@@ -53,29 +53,29 @@ _P = {
 _GSP_METHODS = "GET, HEAD, PUT, POST, DELETE"
 
 
-def editor_name(router: SparqlRouter, request: Request) -> str:
+def editor_name(ctx: EndpointContext, request: Request) -> str:
     """The editor whose bearer token the request carries; else :class:`RequestError` 401
     (no token), 403 (a wrong token, or no tokens configured)."""
-    if not router.editor_tokens:
+    if not ctx.editor_tokens:
         raise RequestError(403, "read_only")
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
         raise RequestError(401, "no_token", {"WWW-Authenticate": 'Bearer realm="wijkgraaf"'})
-    for known, name in router.editor_tokens.items():
+    for known, name in ctx.editor_tokens.items():
         if hmac.compare_digest(known.encode("utf-8"), token.encode("utf-8")):
             return name
     raise RequestError(403, "bad_token",
                        {"WWW-Authenticate": 'Bearer realm="wijkgraaf", error="invalid_token"'})
 
 
-async def sparql_update(router: SparqlRouter, request: Request,
+async def sparql_update(ctx: EndpointContext, request: Request,
                         params: dict[str, list[str]]) -> Response:
     """A SPARQL 1.1 Update (POST, form or direct), for editors."""
-    name = editor_name(router, request)
+    name = editor_name(ctx, request)
     text = params["update"][0]
-    if len(text.encode("utf-8")) > router.max_query_bytes:
-        raise RequestError(413, "too_large", limit=router.max_query_bytes)
+    if len(text.encode("utf-8")) > ctx.max_query_bytes:
+        raise RequestError(413, "too_large", limit=ctx.max_query_bytes)
     info = (analyse_update(text) if len(text) < 4096
             else await asyncio.to_thread(analyse_update, text))
     using = params.get("using-graph-uri", [])
@@ -84,12 +84,12 @@ async def sparql_update(router: SparqlRouter, request: Request,
         raise RequestError(400, "using_conflict")
     if using_named:
         raise RequestError(400, "using_named")
-    state = await router.current()
+    state = await ctx.current()
     reason = refusal(info, state.graphs, using)
     if reason:
         raise RequestError(403, reason[0], **reason[1])
     job = {"op": "write", "update": text, "prefixes": PREFIXES, "using_graphs": using or None}
-    return await _commit(router, request, job, name, text=text)
+    return await _commit(ctx, request, job, name, text=text)
 
 
 def _meta(store, changed: dict[str, list[ox.Triple]], editor: str) -> list[ox.Triple]:
@@ -122,8 +122,8 @@ def _meta(store, changed: dict[str, list[ox.Triple]], editor: str) -> list[ox.Tr
     return out
 
 
-def _not_conforming(router: SparqlRouter, request: Request, reply: dict) -> Response:
-    lang = router.lang(request)
+def _not_conforming(ctx: EndpointContext, request: Request, reply: dict) -> Response:
+    lang = ctx.lang(request)
     message = say("not_conforming", lang)
     if fmt.quality("application/json", fmt.parse_accept(request.headers.get("accept"))) > \
             fmt.quality("text/plain", fmt.parse_accept(request.headers.get("accept"))):
@@ -134,25 +134,25 @@ def _not_conforming(router: SparqlRouter, request: Request, reply: dict) -> Resp
     return PlainTextResponse(f"{message}\n\n{report}\n", status_code=422)
 
 
-async def _commit(router: SparqlRouter, request: Request, job: dict, editor: str,
+async def _commit(ctx: EndpointContext, request: Request, job: dict, editor: str,
                   status: int = 204, location: str | None = None, text: str = "") -> Response:
     """Run a write job in a worker, validate, and commit it atomically (one at a time)."""
     job.update({"protected": list(PROTECTED), "skip_validation": list(PROTECTED)})
-    store = router.store
-    async with router.write_lock:
-        state = await router.current()
+    store = ctx.store
+    async with ctx.write_lock:
+        state = await ctx.current()
         try:
-            reply = await router.pool.run(job, state.source, router.write_time_limit,
-                                          wait_limit=router.write_time_limit)
+            reply = await ctx.pool.run(job, state.source, ctx.write_time_limit,
+                                          wait_limit=ctx.write_time_limit)
         except TimeLimitError:
-            raise RequestError(503, "write_time_limit", limit=router.write_time_limit) from None
+            raise RequestError(503, "write_time_limit", limit=ctx.write_time_limit) from None
         except BusyError:
             raise RequestError(503, "busy", {"Retry-After": "5"}) from None
         except WorkerError as error:
             raise RequestError(500, "worker_failed", detail=str(error)) from None
         if reply["status"] == "syntax":
             if text:
-                return router.syntax_error(request, text, reply, "update")
+                return ctx.syntax_error(request, text, reply, "update")
             return PlainTextResponse(reply["message"] + "\n", status_code=400)
         if reply["status"] in {"bad", "refused"}:
             raise RequestError(400 if reply["status"] == "bad" else 403, reply["key"],
@@ -160,7 +160,7 @@ async def _commit(router: SparqlRouter, request: Request, job: dict, editor: str
         if reply["status"] != "ok":
             raise RequestError(500, "query_failed", detail=reply["message"])
         if not reply["conforms"]:
-            return _not_conforming(router, request, reply)
+            return _not_conforming(ctx, request, reply)
         changed = {g: [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
                    if data else []
                    for g, data in reply["changed"].items()}
@@ -185,7 +185,7 @@ def _graph_iri(value: str) -> str:
         raise RequestError(400, "bad_iri", iri=value) from None
 
 
-async def graph_store(router: SparqlRouter, request: Request) -> Response:
+async def graph_store(ctx: EndpointContext, request: Request) -> Response:
     """The SPARQL 1.1 Graph Store HTTP Protocol on ``?graph=<IRI>`` and ``?default``."""
     method = request.method
     if method == "OPTIONS":
@@ -194,10 +194,10 @@ async def graph_store(router: SparqlRouter, request: Request) -> Response:
         raise RequestError(405, "method", {"Allow": _GSP_METHODS}, method=method,
                            allow=_GSP_METHODS)
     writing = method in {"PUT", "POST", "DELETE"}
-    name = editor_name(router, request) if writing else ""
+    name = editor_name(ctx, request) if writing else ""
     graphs = request.query_params.getlist("graph")
     default = "default" in request.query_params
-    state = await router.current()
+    state = await ctx.current()
     listing = ", ".join(f"<{g}>" for g in state.graphs)
     if len(graphs) > 1 or (graphs and default):
         raise RequestError(400, "graph_param", graphs=listing)
@@ -208,40 +208,40 @@ async def graph_store(router: SparqlRouter, request: Request) -> Response:
     iri = _graph_iri(graphs[0]) if graphs else None
     if not writing:
         if default:
-            triples = await asyncio.to_thread(_union, router.store, state.graphs)
+            triples = await asyncio.to_thread(_union, ctx.store, state.graphs)
         elif iri not in state.graphs:
             raise RequestError(404, "no_graph", iri=iri)
         else:
-            triples = await asyncio.to_thread(router.store.graph_triples, iri)
+            triples = await asyncio.to_thread(ctx.store.graph_triples, iri)
         tag = f"gsp-{state.version}-" + hashlib.sha1((iri or "").encode()).hexdigest()[:12]
         return rdf_response(request, triples, etag=tag)
     if default:
         raise RequestError(405, "default_read_only", {"Allow": "GET, HEAD"})
-    if iri in PROTECTED or iri.startswith(_STAGING):
+    if iri in PROTECTED or iri.startswith(STAGING_PREFIX):
         raise RequestError(403, "protected_graph", graphs=f"<{iri}>")
     exists = iri in state.graphs
     if method == "DELETE":
         if not exists:
             raise RequestError(404, "no_graph", iri=iri)
         job = {"op": "write", "graph": iri, "action": "delete"}
-        return await _commit(router, request, job, name)
+        return await _commit(ctx, request, job, name)
     media = request.headers.get("content-type", "")
     if fmt.rdf_format_for(media) is None:
         raise RequestError(415, "bad_content_type", media=media or "(none)",
                            expected=", ".join(m for m, _ in fmt.RDF_TYPES.values()))
-    data = await router.read_body(request, router.max_upload_bytes)
+    data = await ctx.read_body(request, ctx.max_upload_bytes)
     job = {"op": "write", "graph": iri, "action": method.lower(), "data": data,
            "media": media}
     location = None
     if not exists:
-        location = router.base_url(request) + "graph-store?graph=" + quote(iri, safe="")
-    return await _commit(router, request, job, name, status=204 if exists else 201,
+        location = ctx.base_url(request) + "graph-store?graph=" + quote(iri, safe="")
+    return await _commit(ctx, request, job, name, status=204 if exists else 201,
                          location=location)
 
 
 def _union(store, graphs: list[str]) -> list[ox.Triple]:
     seen: dict[ox.Triple, None] = {}
     for iri in graphs:
-        if iri != META_GRAPH and not iri.startswith(_STAGING):
+        if iri != META_GRAPH and not iri.startswith(STAGING_PREFIX):
             seen.update(dict.fromkeys(store.graph_triples(iri)))
     return list(seen)

@@ -33,8 +33,8 @@ from pathlib import Path
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from graph.items.details import solution_details
-from graph.store.embedded import Store
+from graph.items import solution_details
+from graph.store import Store
 
 __all__ = ["DocItem", "WijkagendaDoc", "build_document", "to_markdown", "to_html", "WORDS"]
 

@@ -25,8 +25,9 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology.files import CONTEXT_JSONLD, META_GRAPH, PREFIXES
-from graph.store.embedded import Store
+from ontology.files import CONTEXT_JSONLD
+from ontology.vocab import META_GRAPH, PREFIXES
+from graph.store import Store
 
 __all__ = ["FORMATS", "Format", "RDF_WRITERS", "MEDIA_TYPES", "serialize_triples", "dump_store",
            "write_atomic", "export_subgraph", "format_for_path"]

@@ -46,22 +46,17 @@ import networkx as nx
 import pyoxigraph as ox
 
 from ontology import WG
-from ontology.files import DATASET_IRI, META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH
-from graph.analytics.common import resolve
-from graph.analytics.projection import KINDS, in_index, nodes_of_kind, out_index, project, short_id
-from graph.store.embedded import Store
+from ontology.vocab import (
+    DATASET_IRI, DCT, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDFS, RDF_TYPE, SELECTION_BASE,
+    SHAPES_GRAPH, SKOS, XSD,
+)
+from ontology.kinds import CLASS_KIND as KINDS
+from graph.analytics import in_index, nodes_of_kind, out_index, project, resolve, short_id
+from graph.store import Store
 
 __all__ = ["Selection", "Subgraph", "select", "resolve_selection", "SELECTION_BASE",
            "FACETS"]
 
-SELECTION_BASE = "https://w3id.org/wijkgraaf/selection/"
-_WG = str(WG._NS)
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
 #: what names a referenced thing
 NAMING = frozenset({RDF_TYPE, SKOS + "prefLabel", RDFS + "label", SKOS + "definition",
                     SKOS + "notation", DCT + "title"})
@@ -287,7 +282,7 @@ class _Statements:
                 else:
                     self.by_subject[t.subject].append((t, graph))
         self.sources = {s for s, ts in self.by_subject.items()
-                        if any(t.predicate.value == RDF_TYPE and t.object.value == _WG + "Source"
+                        if any(t.predicate.value == RDF_TYPE and t.object.value == WG + "Source"
                                for t, _ in ts)}
 
 
@@ -314,13 +309,13 @@ def _closure(statements: _Statements, full: set, name: set) -> set[tuple[ox.Trip
         todo_full, todo_name = set(), set()
         for t in new:
             p = t.predicate
-            if p.value.startswith(_WG):
+            if p.value.startswith(WG):
                 todo_full.add(p)
             o = t.object
             if isinstance(o, ox.BlankNode) or o in statements.sources:
                 todo_full.add(o)
             elif isinstance(o, ox.NamedNode):
-                used_type = p.value == RDF_TYPE and o.value.startswith(_WG)
+                used_type = p.value == RDF_TYPE and o.value.startswith(WG)
                 (todo_full if used_type else todo_name).add(o)
         todo_full -= done_full
         todo_name -= done_full | done_name

@@ -44,15 +44,15 @@ import pyoxigraph as ox
 
 from loaders import write_workbook
 from loaders.spreadsheet import ITEM_BASE, OTHER_SHEET
-from app_lib.netview import KIND_COLOURS, kind_name
-from graph.analytics.projection import CANONICAL, short_id
+from ontology.kinds import colour, noun as kind_name
+from graph.analytics import CANONICAL, short_id
 from graph.export.subgraph import DCT, RDF_TYPE, RDFS, SKOS, Subgraph
+from ontology.vocab import WG
 
 __all__ = ["to_networkx", "write_graphml", "write_gexf", "write_csv_zip", "write_xlsx",
            "WRITERS", "NODE_COLUMNS", "EDGE_COLUMNS"]
 
-_WG = "https://w3id.org/wijkgraaf/def#"
-_DOMAIN_LINKS = {_WG + "affectsDomain", _WG + "bridgesDomain", _WG + "worksOnDomain"}
+_DOMAIN_LINKS = {WG + "affectsDomain", WG + "bridgesDomain", WG + "worksOnDomain"}
 _SKIP = {RDF_TYPE, SKOS + "inScheme", SKOS + "topConceptOf", DCT + "source"}
 _LABELS = (SKOS + "prefLabel", RDFS + "label", DCT + "title")
 _EXTRA_PREDICATES = {"http://www.w3.org/ns/org#classification": ("is van type", "is of type"),
@@ -102,7 +102,7 @@ def to_networkx(sub: Subgraph, lang: str = "nl") -> nx.DiGraph:
                    label_nl=label(iri, "nl") or short_id(iri),
                    label_en=label(iri, "en") or short_id(iri),
                    kind=kind, kind_label=kind_name(kind, lang), core=iri in core, iri=iri,
-                   colour=KIND_COLOURS.get(kind, "#8a8f98"))
+                   colour=colour(kind))
     relations: dict[tuple[str, str], set[str]] = defaultdict(set)
     for iri in sorted(sub.kinds):
         node = G.nodes[short_id(iri)]
@@ -115,7 +115,7 @@ def to_networkx(sub: Subgraph, lang: str = "nl") -> nx.DiGraph:
                     values["notation"].append(o.value)
                 elif p == SKOS + "definition" and o.language == lang:
                     values["definition"].append(o.value)
-                elif p.startswith(_WG) and (not o.language or o.language == lang):
+                elif p.startswith(WG) and (not o.language or o.language == lang):
                     values[_local(p)].append(_scalar(o, lang))
                 continue
             if p == DCT + "source":

@@ -37,10 +37,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ontology import WijkgraafError
-from graph.items.details import Ref, SolutionDetails, solution_details
+from graph.items import Ref, SolutionDetails, solution_details
 from graph.export.rdf import write_atomic
-from graph.analytics.projection import project
-from graph.store.embedded import Store
+from graph.analytics import bridge_matrix, project
+from graph.store import Store
 from graph.export.subgraph import FACETS, Selection, Subgraph, select
 
 __all__ = ["Toolbox", "Card", "IndexEntry", "BridgeOverview", "build_toolbox", "toolbox_html",
@@ -186,18 +186,9 @@ def _bridges(G, cards: list[Card], lang: str) -> BridgeOverview:
     :func:`graph.analytics.bridges.bridge_matrix`."""
     number = {c.solution.item.iri: c.number for c in cards}
     pairs: dict[tuple[str, str], list[int]] = {}
-    try:
-        from graph.analytics.bridges import bridge_matrix  # noqa: PLC0415 - the analytics, when present
-
-        for p in bridge_matrix(G).pairs:
-            pairs[(p.a, p.b)] = sorted(number[b.solution] for b in p.solutions
-                                       if b.stated and b.solution in number)
-    except ImportError:  # pragma: no cover - the cards' own stated domains
-        for c in cards:
-            ds = sorted(d.iri for d in c.solution.domains_stated)
-            for i, a in enumerate(ds):
-                for b in ds[i + 1:]:
-                    pairs.setdefault((a, b), []).append(c.number)
+    for p in bridge_matrix(G).pairs:
+        pairs[(p.a, p.b)] = sorted(number[b.solution] for b in p.solutions
+                                   if b.stated and b.solution in number)
     touched: dict[str, int] = defaultdict(int)
     for (a, b), found in pairs.items():
         for d in (a, b):

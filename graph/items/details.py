@@ -23,15 +23,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ontology import UnknownIdError
-from graph.items.item import DATA, DCT, SKOS, WG, Item, Ref, incoming, item_ref, pick, read, short
-from graph.store.embedded import Store
+from ontology.vocab import DCT, ITEM_BASE, SKOS, WG
+from graph.items.item import Item, Ref, incoming, item_ref, pick, read, short
+from graph.store import Store
 
 __all__ = ["Ref", "SourceRef", "LegalRef", "CaseRef", "SolutionSummary", "ObstacleDetails",
            "SolutionDetails", "obstacle_details", "solution_details", "legal_url"]
 
 #: evidence levels from weakest to strongest (the rank counts in the ordering of solutions)
-EVIDENCE_RANK = {DATA + "ev-praktijkgebaseerd": 0, DATA + "ev-goed-beschreven": 1,
-                 DATA + "ev-goed-onderbouwd": 2, DATA + "ev-effectief": 3}
+EVIDENCE_RANK = {ITEM_BASE + "ev-praktijkgebaseerd": 0, ITEM_BASE + "ev-goed-beschreven": 1,
+                 ITEM_BASE + "ev-goed-onderbouwd": 2, ITEM_BASE + "ev-effectief": 3}
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,8 @@ def _sources(store: Store, iris: list[str], lang: str) -> tuple[SourceRef, ...]:
     for iri in dict.fromkeys(iris):
         src = read(store, iri)
         title = src.get(DCT + "title", lang) or src.get(SKOS + "prefLabel", lang) or iri
-        url = iri if iri.startswith(("http://", "https://")) and not iri.startswith(DATA) else ""
+        web = iri.startswith(("http://", "https://")) and not iri.startswith(ITEM_BASE)
+        url = iri if web else ""
         if not url:
             for pred in (DCT + "identifier", "http://xmlns.com/foaf/0.1/page"):
                 url = url or next(iter(src.links.get(pred, [])), "")
@@ -224,7 +226,7 @@ def _summary(store: Store, iri: str, domains: set[str], lang: str) -> SolutionSu
     n_cases = len(incoming(store, iri).get(WG + "appliesSolution", {}))
     legal_change = bool(sol.flag(WG + "requiresLegalChange"))
     escalation = bool(sol.flag(WG + "isEscalationRoute"))
-    local = DATA + "niveau-lokaal" in sol.links.get(WG + "implementationLevel", [])
+    local = ITEM_BASE + "niveau-lokaal" in sol.links.get(WG + "implementationLevel", [])
     effort = sol.label_of(WG + "effort", lang)
     reasons = [words["direct"]]
     if len(shared) >= 2:

@@ -8,10 +8,10 @@ a bound value, never pasted into the query.
 >>> from graph.kb.loading import ensure_ready, load_paths, open_store
 >>> store = ensure_ready(open_store(), bundled=False)
 >>> _ = load_paths(store, ["tests/data/mini.ttl"])
->>> item = read(store, DATA + "S01")
+>>> item = read(store, ITEM_BASE + "S01")
 >>> item.get(SKOS + "prefLabel", "en"), [r.label for r in item.refs(WG + "addresses", "nl")]
 ('data-sharing covenant', ['gegevens delen mag niet'])
->>> [short(p) for p in incoming(store, DATA + "S02")]
+>>> [short(p) for p in incoming(store, ITEM_BASE + "S02")]
 ['https://w3id.org/wijkgraaf/def#relatedSolution']
 """
 
@@ -24,16 +24,11 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from graph.store.embedded import Store
+from graph.store import Store
+from ontology.vocab import DCT, ITEM_BASE, RDF_TYPE, SKOS, WG
 
-__all__ = ["Ref", "Item", "read", "incoming", "item_ref", "pick", "short", "WG", "SKOS", "DCT",
-           "DATA"]
+__all__ = ["Ref", "Item", "read", "incoming", "item_ref", "pick", "short", "WG", "SKOS", "DCT"]
 
-WG = "https://w3id.org/wijkgraaf/def#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-DATA = "https://w3id.org/wijkgraaf/id/"
 QUERIES = Path(__file__).with_name("queries")
 
 
@@ -90,7 +85,7 @@ def pick(found: dict[str, str], lang: str) -> str:
 
 
 def short(iri: str) -> str:
-    return iri[len(DATA):] if iri.startswith(DATA) else iri
+    return iri[len(ITEM_BASE):] if iri.startswith(ITEM_BASE) else iri
 
 
 def read(store: Store, iri: str) -> Item:

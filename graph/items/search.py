@@ -28,17 +28,16 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from graph.analytics.projection import KINDS as PROJECTION_KINDS
-from graph.store.embedded import Store
+from ontology.kinds import CLASS_KIND
+from ontology.kinds import KINDS as ALL_KINDS
+from graph.store import Store
+from ontology.vocab import SKOS, WG
 
 __all__ = ["SearchHit", "SearchIndex", "build_index", "group_by_kind", "KINDS", "normalise"]
 
-WG = "https://w3id.org/wijkgraaf/def#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
 #: searchable kinds (as in :data:`graph.analytics.projection.KINDS`), in the order results are shown
-KINDS = ("obstacle", "solution", "domain", "organisation_type", "organisation", "legal_frame",
-         "case", "area", "programme", "theme")
-_TYPES = {iri: kind for iri, kind in PROJECTION_KINDS.items() if kind in KINDS}
+KINDS = tuple(k.name for k in ALL_KINDS if k.projected and k.name != "domain_group")
+_TYPES = {iri: kind for iri, kind in CLASS_KIND.items() if kind in KINDS}
 _FIELDS = {SKOS + "prefLabel": "label", SKOS + "notation": "label", WG + "cbsCode": "label",
            WG + "bwbId": "label", SKOS + "altLabel": "alt", SKOS + "hiddenLabel": "alt",
            SKOS + "definition": "definition", SKOS + "example": "example",

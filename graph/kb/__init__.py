@@ -1,1 +1,20 @@
-"""kb"""
+"""The knowledge base as a whole: loading files into the store (atomic, validated), editing
+items with a version check and undo, its statistics and the editors' quality report."""
+
+from graph.kb.editing import (
+    EDITS_GRAPH, EditConflictError, EditRefusedError, ItemState, delete_item, history,
+    item_state, save_item, undo,
+)
+from graph.kb.loading import (
+    BUNDLED_DIR, NotConformingError, SOURCE_BASE, ensure_ready, load_paths, open_store,
+    validate_store,
+)
+from graph.kb.quality import QualityReport, quality_report
+from graph.kb.stats import Stats, stats
+
+__all__ = [
+    "BUNDLED_DIR", "EDITS_GRAPH", "EditConflictError", "EditRefusedError", "ItemState",
+    "NotConformingError", "QualityReport", "SOURCE_BASE", "Stats", "delete_item",
+    "ensure_ready", "history", "item_state", "load_paths", "open_store", "quality_report",
+    "save_item", "stats", "undo", "validate_store",
+]

@@ -16,6 +16,7 @@ or refused). :func:`undo` applies the recorded change backwards; :func:`history`
 >>> from graph.kb.loading import ensure_ready, load_paths, open_store
 >>> store = ensure_ready(open_store(), bundled=False)
 >>> _ = load_paths(store, ["tests/data/mini.ttl"])
+>>> from ontology.vocab import SKOS
 >>> state = item_state(store, "https://w3id.org/wijkgraaf/id/O02")
 >>> changed = [t for t in state.triples() if t.predicate.value != SKOS + "example"]
 >>> delete_item(store, state.iri, token="stale", who="ann")
@@ -47,19 +48,16 @@ import pyoxigraph as ox
 import rdflib
 
 from ontology import ValidationReport, WijkgraafError, validate
-from ontology.files import DATASET_IRI, EDITS_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH
-from graph.store.embedded import Store, term_nt
+from ontology.vocab import (
+    DATASET_IRI, DCT, EDITS_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF_TYPE, SHAPES_GRAPH,
+    STORE_VERSION, XSD,
+)
+from graph.store import Store, term_nt
 
 __all__ = ["EDITS_GRAPH", "ItemState", "EditResult", "EditRecord", "EditConflictError",
            "EditRefusedError", "item_state", "save_item", "delete_item", "undo", "history"]
 
 EDIT_BASE = EDITS_GRAPH + "/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-PROV = "http://www.w3.org/ns/prov#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-_VERSION = "https://w3id.org/wijkgraaf/def#storeVersion"
 _HIDDEN = (META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH)
 _NOT_HIDDEN = "FILTER(?g NOT IN (" + ", ".join(f"<{g}>" for g in _HIDDEN) + "))"
 
@@ -241,7 +239,7 @@ def _apply(store: Store, iri: str, action: str, removed: list[ox.Quad], added: l
             ("http://rdfs.org/ns/void#triples",
              ox.Literal(str(count), datatype=ox.NamedNode(XSD + "integer"))))]
         old_meta = f"GRAPH <{META_GRAPH}> {{ <{EDITS_GRAPH}> ?mp ?mo }}"
-        guard = f"GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{_VERSION}> ?v }}"
+        guard = f"GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> ?v }}"
         update = (f"DELETE {{ {_block(removed)} {old_meta} }}"
                   f" INSERT {{ {_block([*added, *record, *describe])} }}"
                   f" WHERE {{ OPTIONAL {{ {guard} }} FILTER(COALESCE(?v, 0) = {version})"

@@ -20,16 +20,9 @@ import rdflib
 from loaders import SUPPORTED_SUFFIXES, read_rdf, read_source
 from loaders.rdf import bulk_format, syntax_error
 from ontology import InputError, ValidationReport, WijkgraafError, validate
-from ontology.files import (
-    EDITS_GRAPH,
-    META_GRAPH,
-    ONTOLOGY_GRAPH,
-    ONTOLOGY_TTL,
-    SHAPES_GRAPH,
-    SHAPES_TTL,
-    VOCABULARIES_TTL,
-)
-from graph.store.embedded import EmbeddedStore, Store, open_embedded
+from ontology.files import ONTOLOGY_TTL, SHAPES_TTL, VOCABULARIES_TTL
+from ontology.vocab import EDITS_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH, SOURCE_BASE
+from graph.store import EmbeddedStore, Store, open_embedded
 
 __all__ = [
     "BUNDLED_DIR", "LoadResult", "NotConformingError", "open_store", "load_paths",
@@ -37,7 +30,6 @@ __all__ = [
 ]
 
 BUNDLED_DIR = Path(__file__).resolve().parents[2] / "data"
-SOURCE_BASE = "https://w3id.org/wijkgraaf/graph/source/"
 _NT = ox.RdfFormat.N_TRIPLES
 _P = {
     "type": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
@@ -79,7 +71,7 @@ def open_store(location: str | Path | None = None) -> Store:
     if text == ":memory:":
         return EmbeddedStore()
     if text.startswith(("http://", "https://")):
-        from graph.store.remote import RemoteStore  # noqa: PLC0415 - optional backend
+        from graph.store import RemoteStore
 
         return RemoteStore(text)
     return open_embedded(text)

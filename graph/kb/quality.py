@@ -25,14 +25,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ontology import competency_queries, validate
-from ontology.files import PREFIXES, sparql_prologue
+from ontology.vocab import DCT, PREFIXES, sparql_prologue
 from graph.kb.loading import store_rdflib
-from graph.analytics.projection import KINDS, in_index, nodes_of_kind, out_index, project
-from graph.store.embedded import Store
+from ontology.kinds import CLASS_KIND as KINDS
+from ontology.kinds import KIND
+from graph.analytics import in_index, nodes_of_kind, out_index, project
+from graph.store import Store
 
 __all__ = ["QualityItem", "ShapeResult", "ShapeGroup", "QualityReport", "quality_report"]
 
-DCT = "http://purl.org/dc/terms/"
 _REASONS = {"wet vervallen": "law repealed", "wet gewijzigd": "law amended",
             "programma afgelopen": "programme ended",
             "CBS-code uit oudere indeling": "CBS code from an older division"}
@@ -150,4 +151,4 @@ def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
 
 
 def _kind_class(kind: str) -> str:
-    return next(c for c, k in KINDS.items() if k == kind)
+    return KIND[kind].classes[0]

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph.store.embedded import Store
+from graph.store import Store
+from ontology.kinds import KINDS
+from ontology.vocab import WG
 
 __all__ = ["Stats", "stats", "KIND_LABELS"]
 
-WG = "https://w3id.org/wijkgraaf/def#"
-#: kind (class local name) -> (nl, en) plural labels, in display order
-KIND_LABELS = {
-    "Domain": ("domeinen", "domains"),
-    "Theme": ("thema's", "themes"),
-    "OrganisationType": ("organisatietypen", "organisation types"),
-    "Organisation": ("organisaties", "organisations"),
-    "Obstacle": ("belemmeringen", "obstacles"),
-    "Solution": ("oplossingen", "solutions"),
-    "LegalFrame": ("wettelijke kaders", "legal frames"),
-    "Programme": ("programma's en fondsen", "programmes and funds"),
-    "Area": ("gebieden", "areas"),
-    "PracticeCase": ("praktijkvoorbeelden", "practice cases"),
-    "Source": ("bronnen", "sources"),
-}
+#: class local name -> (nl, en) plural labels, in display order (from :mod:`ontology.kinds`)
+KIND_LABELS = {k.classes[0][len(WG):]: (k.plural["nl"], k.plural["en"]) for k in KINDS
+               if k.name != "domain_group"}
 
 _QUERY = """
 SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {

@@ -40,9 +40,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ontology import QueryError
-from ontology.files import PREFIXES
+from ontology.vocab import PREFIXES
 from graph.query.policy import analyse_query, refusal
-from graph.store.embedded import EmbeddedStore, Store
+from graph.store import EmbeddedStore, Store
 from graph.query.workers import DataSource, TimeLimitError, WorkerPool
 
 __all__ = ["Console", "ConsoleResult", "ConsoleError"]

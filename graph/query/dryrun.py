@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ontology.files import META_GRAPH
-from graph.query.workers import _STAGING, _position
+from ontology.vocab import META_GRAPH
+from ontology.vocab import STAGING_PREFIX
+from graph.store import error_position
 
 __all__ = ["execute_write"]
 
@@ -57,7 +58,7 @@ def execute_write(store: ox.Store, job: dict) -> dict:
     protected = set(job.get("protected", ()))
     if job.get("update") is not None:
         sources = job.get("using_graphs") or [
-            g for g in sorted(before_names) if g != META_GRAPH and not g.startswith(_STAGING)]
+            g for g in sorted(before_names) if g != META_GRAPH and not g.startswith(STAGING_PREFIX)]
         copy.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
                     for g in sources for q in copy.quads_for_pattern(None, None, None,
                                                                      ox.NamedNode(g)))
@@ -66,7 +67,7 @@ def execute_write(store: ox.Store, job: dict) -> dict:
         try:
             copy.update(job["update"], prefixes=job.get("prefixes"))
         except SyntaxError as error:
-            line, column = _position(str(error))
+            line, column = error_position(str(error))
             return {"status": "syntax", "message": str(error), "line": line, "column": column}
         after_names = _names(copy)
         changed = sorted(g for g in before_names | after_names
@@ -115,7 +116,7 @@ def _validate(store: ox.Store, skip: list[str]) -> dict:
 
     graph = rdflib.Graph()
     for name in sorted(_names(store) - set(skip)):
-        if name.startswith(_STAGING):
+        if name.startswith(STAGING_PREFIX):
             continue
         data = ox.serialize([q.triple for q in store.quads_for_pattern(
             None, None, None, ox.NamedNode(name))], format=ox.RdfFormat.N_TRIPLES)

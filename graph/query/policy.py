@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from ontology.files import GRAPH_BASE
+from ontology.vocab import GRAPH_BASE
 
 __all__ = ["QueryInfo", "UpdateInfo", "analyse_query", "analyse_update", "refusal", "tokens"]
 

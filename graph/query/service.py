@@ -16,9 +16,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ontology import QueryError
-from ontology.files import sparql_prologue
+from ontology.vocab import sparql_prologue
 from graph.query.policy import analyse_query
-from graph.store.embedded import Store
+from graph.store import Store
 
 __all__ = ["QueryResult", "run_query", "format_result", "read_query_arg", "term_text",
            "term_json"]

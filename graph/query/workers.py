@@ -32,19 +32,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing as mp
-import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ontology.files import META_GRAPH
+from ontology.vocab import META_GRAPH, STAGING_PREFIX
+from graph.store import error_position
 
 __all__ = ["DataSource", "WorkerPool", "WorkerError", "TimeLimitError", "BusyError",
            "execute_query"]
 
-_STAGING = "urn:wijkgraaf:staging:"
 
 
 class WorkerError(RuntimeError):
@@ -100,19 +99,13 @@ def _open(state: _State, source: DataSource) -> None:
         if source.mode == "snapshot":
             store.load(path=source.location, format=ox.RdfFormat.N_QUADS)
     state.graphs = sorted((g for g in store.named_graphs() if isinstance(g, ox.NamedNode)
-                           and not g.value.startswith(_STAGING)), key=lambda g: g.value)
+                           and not g.value.startswith(STAGING_PREFIX)), key=lambda g: g.value)
     state.union_in_default = source.mode != "path" or source.copy
     if state.union_in_default:
         store.extend(ox.Quad(q.subject, q.predicate, q.object)
                      for g in state.graphs if g.value != META_GRAPH
                      for q in store.quads_for_pattern(None, None, None, g))
     state.store, state.source = store, source
-
-
-def _position(message: str) -> tuple[int | None, int | None]:
-    found = re.search(r"at (\d+):(\d+)", message) or re.search(
-        r"line (\d+)\D+column (\d+)", message)
-    return (int(found.group(1)), int(found.group(2))) if found else (None, None)
 
 
 def execute_query(store: ox.Store, graphs: list[ox.NamedNode], job: dict,
@@ -128,7 +121,7 @@ def execute_query(store: ox.Store, graphs: list[ox.NamedNode], job: dict,
     """
     from graph.query.formats import (serialize_boolean, serialize_graph,
                                         serialize_solutions)
-    from ontology.files import PREFIXES
+    from ontology.vocab import PREFIXES
 
     kwargs: dict = {}
     if job.get("default_graphs") is not None or job.get("named_graphs") is not None:
@@ -140,7 +133,7 @@ def execute_query(store: ox.Store, graphs: list[ox.NamedNode], job: dict,
     try:
         result = store.query(job["sparql"], prefixes=job.get("prefixes"), **kwargs)
     except SyntaxError as error:
-        line, column = _position(str(error))
+        line, column = error_position(str(error))
         return {"status": "syntax", "message": str(error), "line": line, "column": column}
     cap = job.get("max_rows")
     if isinstance(result, ox.QueryBoolean):

@@ -1,1 +1,15 @@
-"""store"""
+"""Where the triples live: the ``Store`` protocol, the embedded Oxigraph store, a remote
+SPARQL 1.1 server behind the same protocol, and the SPARQL text helpers they share."""
+
+from graph.store.embedded import (
+    EmbeddedStore, Literal, NamedNode, Row, Store, StoreBusyError, Triple, open_embedded,
+    version_bump,
+)
+from graph.store.remote import RemoteError, RemoteStore, endpoints_for
+from graph.store.sparql import error_position, syntax_error, term_nt, with_values
+
+__all__ = [
+    "EmbeddedStore", "Literal", "NamedNode", "RemoteError", "RemoteStore", "Row", "Store",
+    "StoreBusyError", "Triple", "endpoints_for", "error_position", "open_embedded",
+    "syntax_error", "term_nt", "version_bump", "with_values",
+]

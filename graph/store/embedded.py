@@ -19,7 +19,6 @@ competency queries run unchanged on every backend.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -29,14 +28,13 @@ import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ontology import QueryError, WijkgraafError
-from ontology.files import DATASET_IRI, META_GRAPH
+from ontology.vocab import DATASET_IRI, META_GRAPH, STAGING_PREFIX, STORE_VERSION
+from graph.store.sparql import syntax_error, term_nt, with_values
 
 __all__ = ["Store", "EmbeddedStore", "StoreBusyError", "open_embedded", "Row", "Triple",
-           "NamedNode", "Literal", "term_nt", "with_values", "version_bump"]
+           "NamedNode", "Literal", "version_bump"]
 
 Row = dict[str, object]
-_VERSION = "https://w3id.org/wijkgraaf/def#storeVersion"
-_STAGING = "urn:wijkgraaf:staging:"
 
 
 class Store(Protocol):
@@ -72,56 +70,7 @@ class Store(Protocol):
         """Every quad of every named graph."""
 
 
-def term_nt(term: object) -> str:
-    """A term in N-Triples syntax, safe to put in a query (escaping is pyoxigraph's).
-
-    >>> term_nt(Literal('a "quoted" word', language="nl"))
-    '"a \\\\"quoted\\\\" word"@nl'
-    """
-    if isinstance(term, (NamedNode, Literal, ox.BlankNode)):
-        return str(term)
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def _as_term(value: object) -> object:
-    if isinstance(value, (NamedNode, Literal, ox.BlankNode)):
-        return value
-    if isinstance(value, str):
-        return Literal(value)
-    raise TypeError(f"cannot bind {value!r}: give a pyoxigraph term or a string")
-
-
-def with_values(sparql: str, bindings: Mapping[str, object] | None) -> str:
-    """``sparql`` with a trailing ``VALUES`` clause binding each variable to its term.
-
-    Terms are written by pyoxigraph, so no user text is ever pasted into the query.
-
-    >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('x" }')}))
-    SELECT ?s WHERE { ?s ?p ?o }
-    VALUES (?o) { ("x\\" }") }
-    """
-    if not bindings:
-        return sparql
-    names = list(bindings)
-    for name in names:
-        if not name.isidentifier():
-            raise QueryError(f"bad variable name {name!r}")
-    terms = " ".join(term_nt(_as_term(bindings[n])) for n in names)
-    return f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
-
-
-def _syntax_error(error: SyntaxError) -> QueryError:
-    message = str(error)
-    line = column = None
-    # pyoxigraph reports positions as "at line L column C" or "line L column C"
-    found = (re.search(r"line (\d+)[^0-9]+column (\d+)", message)
-             or re.search(r"at (\d+):(\d+)", message))
-    if found:
-        line, column = int(found.group(1)), int(found.group(2))
-    return QueryError(message, line=line, column=column)
-
-
-def _meta_update(graphs: Iterable[str], meta: Iterable[Triple]) -> str:
+def meta_update(graphs: Iterable[str], meta: Iterable[Triple]) -> str:
     """The update text that replaces meta descriptions of ``graphs`` and bumps the version."""
     parts = [
         f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{g}> ?p ?o }} }}" for g in graphs
@@ -137,9 +86,9 @@ def _meta_update(graphs: Iterable[str], meta: Iterable[Triple]) -> str:
 def version_bump() -> str:
     """The SPARQL update that increments the version counter in the meta graph."""
     return (
-        f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{_VERSION}> ?v }} }} "
-        f"INSERT {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{_VERSION}> ?next }} }} "
-        f"WHERE {{ OPTIONAL {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{_VERSION}> ?v }} }} "
+        f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> ?v }} }} "
+        f"INSERT {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> ?next }} }} "
+        f"WHERE {{ OPTIONAL {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> ?v }} }} "
         f"BIND(COALESCE(?v, 0) + 1 AS ?next) }}"
     )
 
@@ -186,7 +135,7 @@ class EmbeddedStore:
     def _drop_staging(self) -> None:
         """Remove staging graphs a crashed load left behind (they were never visible)."""
         for graph in list(self._ox.named_graphs()):
-            if isinstance(graph, NamedNode) and graph.value.startswith(_STAGING):
+            if isinstance(graph, NamedNode) and graph.value.startswith(STAGING_PREFIX):
                 self._ox.remove_graph(graph)
 
     def _run(self, sparql: str, bindings: Mapping[str, object] | None):
@@ -195,7 +144,7 @@ class EmbeddedStore:
             return self._ox.query(with_values(sparql, bindings),
                                   default_graph=graphs or ox.DefaultGraph())
         except SyntaxError as error:
-            raise _syntax_error(error) from None
+            raise syntax_error(error) from None
 
     def select(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
         """Rows of a SELECT query."""
@@ -233,7 +182,7 @@ class EmbeddedStore:
         try:
             self._ox.update(sparql + " ;\n" + version_bump())
         except SyntaxError as error:
-            raise _syntax_error(error) from None
+            raise syntax_error(error) from None
         return self.version()
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], meta: Iterable[Triple]) -> int:
@@ -242,12 +191,12 @@ class EmbeddedStore:
         staged = {}
         try:
             for iri, triples in graphs.items():
-                tmp = NamedNode(_STAGING + uuid.uuid4().hex)
+                tmp = NamedNode(STAGING_PREFIX + uuid.uuid4().hex)
                 staged[iri] = tmp
                 self._ox.extend(Quad(t.subject, t.predicate, t.object, tmp) for t in triples)
             swap = [f"DROP SILENT GRAPH <{iri}> ; MOVE SILENT GRAPH <{tmp.value}> TO <{iri}>"
                     for iri, tmp in staged.items()]
-            self._ox.update(" ;\n".join(swap + [_meta_update(graphs, meta)]))
+            self._ox.update(" ;\n".join(swap + [meta_update(graphs, meta)]))
         finally:
             for tmp in staged.values():
                 self._ox.remove_graph(tmp)
@@ -267,7 +216,7 @@ class EmbeddedStore:
         counts: dict[str, int] = {}
         try:
             for iri, (path, fmt) in files.items():
-                tmp = NamedNode(_STAGING + uuid.uuid4().hex)
+                tmp = NamedNode(STAGING_PREFIX + uuid.uuid4().hex)
                 staged[iri] = tmp
                 self._ox.bulk_load(path=str(path), format=fmt, to_graph=tmp,
                                    base_iri=Path(path).resolve().as_uri())
@@ -277,7 +226,7 @@ class EmbeddedStore:
             meta = [t for iri in files for t in describe(iri, counts[iri])]
             swap = [f"DROP SILENT GRAPH <{iri}> ; MOVE SILENT GRAPH <{tmp.value}> TO <{iri}>"
                     for iri, tmp in staged.items()]
-            self._ox.update(" ;\n".join(swap + [_meta_update(files, meta)]))
+            self._ox.update(" ;\n".join(swap + [meta_update(files, meta)]))
         finally:
             for tmp in staged.values():
                 self._ox.remove_graph(tmp)
@@ -286,7 +235,7 @@ class EmbeddedStore:
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs, sorted."""
         return sorted(g.value for g in self._ox.named_graphs()
-                      if isinstance(g, NamedNode) and not g.value.startswith(_STAGING))
+                      if isinstance(g, NamedNode) and not g.value.startswith(STAGING_PREFIX))
 
     def graph_triples(self, iri: str) -> list[Triple]:
         """The triples of one named graph."""
@@ -294,7 +243,7 @@ class EmbeddedStore:
 
     def version(self) -> int:
         """The version counter (0 for a new store)."""
-        quads = self._ox.quads_for_pattern(NamedNode(DATASET_IRI), NamedNode(_VERSION), None,
+        quads = self._ox.quads_for_pattern(NamedNode(DATASET_IRI), NamedNode(STORE_VERSION), None,
                                            NamedNode(META_GRAPH))
         for quad in quads:
             return int(quad.object.value)

@@ -34,14 +34,12 @@ import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, Triple
 
 from ontology import QueryError, WijkgraafError
-from ontology.files import DATASET_IRI, META_GRAPH
-from graph.store.embedded import (Row, _meta_update, _syntax_error, term_nt, version_bump,
-                                  with_values)
+from ontology.vocab import DATASET_IRI, META_GRAPH, STAGING_PREFIX, STORE_VERSION
+from graph.store.embedded import Row, meta_update, version_bump
+from graph.store.sparql import syntax_error, term_nt, with_values
 
 __all__ = ["RemoteStore", "RemoteError", "endpoints_for"]
 
-_VERSION = "https://w3id.org/wijkgraaf/def#storeVersion"
-_STAGING = "urn:wijkgraaf:staging:"
 _JSON = "application/sparql-results+json"
 _NT = "application/n-triples"
 
@@ -122,7 +120,7 @@ class RemoteStore:
 
     def _check(self, response: httpx.Response, url: str) -> httpx.Response:
         if response.status_code == 400:
-            raise _syntax_error(SyntaxError(response.text.strip() or "bad request"))
+            raise syntax_error(SyntaxError(response.text.strip() or "bad request"))
         if response.status_code >= 400:
             raise RemoteError(f"SPARQL server {url} answered {response.status_code}: "
                               f"{response.text.strip()[:500]}")
@@ -187,7 +185,7 @@ class RemoteStore:
         _, rows = self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", None,
                                 dataset=False)
         names = sorted(s["g"].value for s in rows if isinstance(s["g"], NamedNode)
-                       and not s["g"].value.startswith(_STAGING))
+                       and not s["g"].value.startswith(STAGING_PREFIX))
         self._graphs = (now, names)
         return list(names)
 
@@ -216,7 +214,8 @@ class RemoteStore:
     def version(self) -> int:
         """The version counter (0 for a new store)."""
         _, rows = self._results(
-            f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{_VERSION}> ?v }} }}",
+            f"SELECT ?v WHERE {{ GRAPH <{META_GRAPH}> "
+            f"{{ <{DATASET_IRI}> <{STORE_VERSION}> ?v }} }}",
             None, dataset=False)
         for solution in rows:
             return int(solution["v"].value)
@@ -227,7 +226,7 @@ class RemoteStore:
         _, rows = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None,
                                 dataset=False)
         return [Quad(s["s"], s["p"], s["o"], s["g"]) for s in rows
-                if not s["g"].value.startswith(_STAGING)]
+                if not s["g"].value.startswith(STAGING_PREFIX)]
 
     # -------------------------------------------------------------------- writing ---
     def _update(self, text: str) -> int:
@@ -251,7 +250,7 @@ class RemoteStore:
                              f"{term_nt(t.object)} ." for t in triples)
             if body:
                 parts.append(f"INSERT DATA {{ GRAPH {node} {{\n{body}\n}} }}")
-        parts.append(_meta_update(graphs, meta))
+        parts.append(meta_update(graphs, meta))
         return self._update(" ;\n".join(parts))
 
     def close(self) -> None:

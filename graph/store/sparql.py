@@ -1,0 +1,74 @@
+"""SPARQL text helpers shared by every store: terms written by pyoxigraph (never pasted
+text), VALUES bindings, and the place a parser names in its syntax error."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import pyoxigraph as ox
+from pyoxigraph import Literal, NamedNode
+
+from ontology import QueryError
+
+__all__ = ["term_nt", "with_values", "error_position", "syntax_error"]
+
+
+def term_nt(term: object) -> str:
+    """A term in N-Triples syntax, safe to put in a query (escaping is pyoxigraph's).
+
+    >>> term_nt(Literal('a "quoted" word', language="nl"))
+    '"a \\\\"quoted\\\\" word"@nl'
+    """
+    if isinstance(term, (NamedNode, Literal, ox.BlankNode)):
+        return str(term)
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _as_term(value: object) -> object:
+    if isinstance(value, (NamedNode, Literal, ox.BlankNode)):
+        return value
+    if isinstance(value, str):
+        return Literal(value)
+    raise TypeError(f"cannot bind {value!r}: give a pyoxigraph term or a string")
+
+
+def with_values(sparql: str, bindings: Mapping[str, object] | None) -> str:
+    """``sparql`` with a trailing ``VALUES`` clause binding each variable to its term.
+
+    Terms are written by pyoxigraph, so no user text is ever pasted into the query.
+
+    >>> print(with_values("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('x" }')}))
+    SELECT ?s WHERE { ?s ?p ?o }
+    VALUES (?o) { ("x\\" }") }
+    """
+    if not bindings:
+        return sparql
+    names = list(bindings)
+    for name in names:
+        if not name.isidentifier():
+            raise QueryError(f"bad variable name {name!r}")
+    terms = " ".join(term_nt(_as_term(bindings[n])) for n in names)
+    return f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
+
+
+def error_position(message: str) -> tuple[int | None, int | None]:
+    """The line and column (1-based) a SPARQL parser message names, or ``(None, None)``.
+
+    pyoxigraph says "at 1:25" or "line 1, column 25"; servers say "line 1 column 25".
+
+    >>> error_position("error at 2:7: expected '}'"), error_position("line 3, column 1: x")
+    ((2, 7), (3, 1))
+    >>> error_position("no place")
+    (None, None)
+    """
+    found = (re.search(r"line (\d+)\D+column (\d+)", message)
+             or re.search(r"at (\d+):(\d+)", message))
+    return (int(found.group(1)), int(found.group(2))) if found else (None, None)
+
+
+def syntax_error(error: SyntaxError | str) -> QueryError:
+    """The one syntax error every query path raises: the parser's message with its place."""
+    message = str(error)
+    line, column = error_position(message)
+    return QueryError(message, line=line, column=column)
