@@ -18,14 +18,14 @@ import pyoxigraph as ox
 
 from loaders.columns import KINDS, WG, Column, Kind, kind_for_name
 from ontology import InputError, closest
-from ontology.vocab import ITEM_BASE, XSD
+from ontology.vocab import ITEM_BASE, RDF_TYPE, SKOS, XSD
 
 __all__ = ["read_spreadsheet", "Known", "OTHER_SHEET", "ITEM_BASE"]
 
 OTHER_SHEET = ("overige_triples", "other_triples")
 _IGNORED = {"instructies", "instructions", "lees_mij", "readme"}
-SKOS_IN_SCHEME = "http://www.w3.org/2004/02/skos/core#inScheme"
-_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+SKOS_IN_SCHEME = SKOS.inScheme
+_RDF_TYPE = ox.NamedNode(RDF_TYPE)
 
 #: iri -> (type iris, labels) of every item already known (in the store or in this file)
 Known = Mapping[str, tuple[frozenset[str], tuple[str, ...]]]

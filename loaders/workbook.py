@@ -17,7 +17,7 @@ import pyoxigraph as ox
 
 from loaders.columns import KINDS, Column, Kind
 from loaders.spreadsheet import ITEM_BASE, OTHER_SHEET
-from ontology.vocab import RDF_TYPE
+from ontology.vocab import RDF_TYPE, XSD
 
 __all__ = ["write_workbook", "write_template"]
 
@@ -63,12 +63,8 @@ def _cell(col: Column, values: list) -> tuple[str | None, list]:
             return ("; ".join(v.value for v in fits) or None), [v for v in values if v not in fits]
         first = mine[:1] if mine and mine[0].value == mine[0].value.strip() else []
         return (first[0].value if first else None), [v for v in values if v not in first]
-    expected = {"string": ["http://www.w3.org/2001/XMLSchema#string"],
-                "bool": ["http://www.w3.org/2001/XMLSchema#boolean"],
-                "date": ["http://www.w3.org/2001/XMLSchema#date"],
-                "year": ["http://www.w3.org/2001/XMLSchema#gYear"],
-                "date|year": ["http://www.w3.org/2001/XMLSchema#date",
-                              "http://www.w3.org/2001/XMLSchema#gYear"]}[col.cell]
+    expected = {"string": [XSD.string], "bool": [XSD.boolean], "date": [XSD.date],
+                "year": [XSD.gYear], "date|year": [XSD.date, XSD.gYear]}[col.cell]
     ok = [v for v in values if isinstance(v, ox.Literal) and v.datatype.value in expected
           and v.value == v.value.strip() and ";" not in v.value]
     if col.cell == "bool":

@@ -14,6 +14,7 @@ from pyshacl import validate as shacl_validate
 from rdflib.namespace import SH
 
 from ontology.files import ONTOLOGY_TTL, SHAPES_TTL, VOCABULARIES_TTL
+from ontology.vocab import ITEM_BASE
 
 __all__ = ["ValidationReport", "ValidationResult", "validate", "model_graph"]
 
@@ -116,7 +117,7 @@ def validate(data: rdflib.Graph, lang: str = "en", include_model: bool = True) -
             graph.add(triple)
     for prefix, ns in _model().namespaces():
         graph.bind(prefix, ns, override=False)
-    graph.bind("wgd", "https://w3id.org/wijkgraaf/id/")
+    graph.bind("wgd", ITEM_BASE)
     conforms, report, _ = shacl_validate(
         graph, shacl_graph=_shapes(), inference="none", advanced=False, allow_warnings=True
     )

@@ -42,7 +42,7 @@ from ontology import ITEM, WG
 from ontology.kinds import CLASS_KIND
 from ontology.files import ONTOLOGY_TTL
 from graph.store import EmbeddedStore, Store
-from ontology.vocab import OWL, RDFS, RDF_TYPE, SKOS
+from ontology.vocab import ORG, OWL, RDFS, RDF_TYPE, SKOS
 
 __all__ = [
     "KINDS", "project", "build_graph", "edge_predicates",
@@ -50,7 +50,7 @@ __all__ = [
     "nodes_of_kind", "memoize", "clear_cache", "iri", "queries",
 ]
 
-ORG_CLASSIFICATION = "http://www.w3.org/ns/org#classification"
+ORG_CLASSIFICATION = ORG.classification
 SKOS_BROADER = SKOS + "broader"
 
 #: class IRI → node kind (from :mod:`ontology.kinds`)

@@ -26,7 +26,8 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
 from ontology.vocab import (
-    GRAPH_BASE, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SHAPES_GRAPH, STAGING_PREFIX,
+    DCT, GRAPH_BASE, META_GRAPH, ONTOLOGY_GRAPH, PREFIXES, PROV, RDF_TYPE, SHAPES_GRAPH,
+    STAGING_PREFIX, VOID, XSD,
 )
 from graph.query import formats as fmt
 from graph.endpoint.describe import rdf_response
@@ -41,15 +42,6 @@ __all__ = ["editor_name", "sparql_update", "graph_store", "PROTECTED"]
 #: graphs Wijkgraaf manages itself: never written through the endpoint
 PROTECTED = (META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH)
 EDITS_BASE = GRAPH_BASE + "edits/"
-_P = {
-    "type": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-    "title": "http://purl.org/dc/terms/title",
-    "identifier": "http://purl.org/dc/terms/identifier",
-    "generated": "http://www.w3.org/ns/prov#generatedAtTime",
-    "attributed": "http://www.w3.org/ns/prov#wasAttributedTo",
-    "triples": "http://rdfs.org/ns/void#triples",
-    "entity": "http://www.w3.org/ns/prov#Entity",
-}
 _GSP_METHODS = "GET, HEAD, PUT, POST, DELETE"
 
 
@@ -96,8 +88,8 @@ def _meta(store, changed: dict[str, list[ox.Triple]], editor: str) -> list[ox.Tr
     """Provenance of the changed graphs: what was known, with a new time, editor and size."""
     existing = store.graph_triples(META_GRAPH)
     now = ox.Literal(dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-                     datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#dateTime"))
-    replaced = {_P["generated"], _P["attributed"], _P["triples"], _P["identifier"]}
+                     datatype=ox.NamedNode(XSD.dateTime))
+    replaced = {PROV.generatedAtTime, PROV.wasAttributedTo, VOID.triples, DCT.identifier}
     out = []
     for iri, triples in changed.items():
         if not triples:
@@ -105,18 +97,17 @@ def _meta(store, changed: dict[str, list[ox.Triple]], editor: str) -> list[ox.Tr
         node = ox.NamedNode(iri)
         kept = [t for t in existing if t.subject == node and t.predicate.value not in replaced]
         predicates = {t.predicate.value for t in kept}
-        if _P["type"] not in predicates:
-            kept.append(ox.Triple(node, ox.NamedNode(_P["type"]), ox.NamedNode(_P["entity"])))
-        if _P["title"] not in predicates:
-            kept.append(ox.Triple(node, ox.NamedNode(_P["title"]),
+        if RDF_TYPE not in predicates:
+            kept.append(ox.Triple(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(PROV.Entity)))
+        if (DCT + "title") not in predicates:
+            kept.append(ox.Triple(node, ox.NamedNode(DCT + "title"),
                                   ox.Literal(iri.rsplit("/", 1)[-1] or iri)))
         kept += [
-            ox.Triple(node, ox.NamedNode(_P["generated"]), now),
-            ox.Triple(node, ox.NamedNode(_P["attributed"]),
+            ox.Triple(node, ox.NamedNode(PROV.generatedAtTime), now),
+            ox.Triple(node, ox.NamedNode(PROV.wasAttributedTo),
                       ox.Literal(f"{editor} (SPARQL endpoint)")),
-            ox.Triple(node, ox.NamedNode(_P["triples"]), ox.Literal(
-                str(len(triples)), datatype=ox.NamedNode(
-                    "http://www.w3.org/2001/XMLSchema#integer"))),
+            ox.Triple(node, ox.NamedNode(VOID.triples), ox.Literal(
+                str(len(triples)), datatype=ox.NamedNode(XSD.integer))),
         ]
         out += kept
     return out

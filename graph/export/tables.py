@@ -47,7 +47,7 @@ from loaders.spreadsheet import ITEM_BASE, OTHER_SHEET
 from ontology.kinds import colour, noun as kind_name
 from graph.analytics import CANONICAL, short_id
 from graph.export.subgraph import DCT, RDF_TYPE, RDFS, SKOS, Subgraph
-from ontology.vocab import WG
+from ontology.vocab import ORG, WG
 
 __all__ = ["to_networkx", "write_graphml", "write_gexf", "write_csv_zip", "write_xlsx",
            "WRITERS", "NODE_COLUMNS", "EDGE_COLUMNS"]
@@ -55,7 +55,7 @@ __all__ = ["to_networkx", "write_graphml", "write_gexf", "write_csv_zip", "write
 _DOMAIN_LINKS = {WG + "affectsDomain", WG + "bridgesDomain", WG + "worksOnDomain"}
 _SKIP = {RDF_TYPE, SKOS + "inScheme", SKOS + "topConceptOf", DCT + "source"}
 _LABELS = (SKOS + "prefLabel", RDFS + "label", DCT + "title")
-_EXTRA_PREDICATES = {"http://www.w3.org/ns/org#classification": ("is van type", "is of type"),
+_EXTRA_PREDICATES = {ORG.classification: ("is van type", "is of type"),
                      SKOS + "broader": ("valt onder", "falls under")}
 #: the first columns of ``nodes.csv`` and ``edges.csv`` (further node attributes follow, sorted)
 NODE_COLUMNS = ("id", "label", "kind", "kind_label", "core", "notation", "domains",

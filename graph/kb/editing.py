@@ -49,8 +49,8 @@ import rdflib
 
 from ontology import ValidationReport, WijkgraafError, validate
 from ontology.vocab import (
-    DATASET_IRI, DCT, EDITS_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF_TYPE, SHAPES_GRAPH,
-    STORE_VERSION, XSD,
+    DATASET_IRI, DCT, EDITS_GRAPH, ITEM_BASE, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF_TYPE,
+    SHAPES_GRAPH, STORE_VERSION, XSD,
 )
 from graph.store import Store, term_nt
 
@@ -176,7 +176,7 @@ def _check(store: Store, iri: str, focus: set[str], removed: list[ox.Quad],
     if data:
         graph.parse(data=data.decode("utf-8"), format="nt")
     report = validate(graph, lang=lang)
-    prefixed = {"wgd:" + f[len("https://w3id.org/wijkgraaf/id/"):] for f in focus}
+    prefixed = {"wgd:" + f[len(ITEM_BASE):] for f in focus}
     mine = tuple(r for r in report.results if r.focus in focus | prefixed
                  and r.severity.endswith("Violation"))
     if mine:

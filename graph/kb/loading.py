@@ -21,7 +21,10 @@ from loaders import SUPPORTED_SUFFIXES, read_rdf, read_source
 from loaders.rdf import bulk_format, syntax_error
 from ontology import InputError, ValidationReport, WijkgraafError, validate
 from ontology.files import ONTOLOGY_TTL, SHAPES_TTL, VOCABULARIES_TTL
-from ontology.vocab import EDITS_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, SHAPES_GRAPH, SOURCE_BASE
+from ontology.vocab import (
+    DCT, EDITS_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF_TYPE, SHAPES_GRAPH, SOURCE_BASE, VOID,
+    XSD,
+)
 from graph.store import EmbeddedStore, Store, open_embedded
 
 __all__ = [
@@ -31,18 +34,6 @@ __all__ = [
 
 BUNDLED_DIR = Path(__file__).resolve().parents[2] / "data"
 _NT = ox.RdfFormat.N_TRIPLES
-_P = {
-    "type": "http://www.w3.org/1999/02/22-rdf-syntax-ns#type",
-    "title": "http://purl.org/dc/terms/title",
-    "identifier": "http://purl.org/dc/terms/identifier",
-    "source": "http://purl.org/dc/terms/source",
-    "generated": "http://www.w3.org/ns/prov#generatedAtTime",
-    "attributed": "http://www.w3.org/ns/prov#wasAttributedTo",
-    "triples": "http://rdfs.org/ns/void#triples",
-    "entity": "http://www.w3.org/ns/prov#Entity",
-    "dtm": "http://www.w3.org/2001/XMLSchema#dateTime",
-    "int": "http://www.w3.org/2001/XMLSchema#integer",
-}
 
 
 class NotConformingError(WijkgraafError, ValueError):
@@ -139,13 +130,13 @@ def _public_path(path: Path) -> str:
 def _describe(iri: str, path: Path, count: int, who: str, now: str) -> list[ox.Triple]:
     s, lit, nn = ox.NamedNode(iri), ox.Literal, ox.NamedNode
     return [
-        ox.Triple(s, nn(_P["identifier"]), lit(_digest(path))),
-        ox.Triple(s, nn(_P["type"]), nn(_P["entity"])),
-        ox.Triple(s, nn(_P["title"]), lit(path.name)),
-        ox.Triple(s, nn(_P["source"]), lit(_public_path(path))),
-        ox.Triple(s, nn(_P["generated"]), lit(now, datatype=nn(_P["dtm"]))),
-        ox.Triple(s, nn(_P["attributed"]), lit(who)),
-        ox.Triple(s, nn(_P["triples"]), lit(str(count), datatype=nn(_P["int"]))),
+        ox.Triple(s, nn(DCT.identifier), lit(_digest(path))),
+        ox.Triple(s, nn(RDF_TYPE), nn(PROV.Entity)),
+        ox.Triple(s, nn(DCT + "title"), lit(path.name)),
+        ox.Triple(s, nn(DCT + "source"), lit(_public_path(path))),
+        ox.Triple(s, nn(PROV.generatedAtTime), lit(now, datatype=nn(XSD.dateTime))),
+        ox.Triple(s, nn(PROV.wasAttributedTo), lit(who)),
+        ox.Triple(s, nn(VOID.triples), lit(str(count), datatype=nn(XSD.integer))),
     ]
 
 
@@ -160,7 +151,7 @@ def ensure_ready(store: Store, bundled: bool = True) -> Store:
     if getattr(store, "read_only", False):
         return store
     rows = store.select(
-        f"SELECT ?g ?digest WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{_P['identifier']}> ?digest }} }}")
+        f"SELECT ?g ?digest WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{DCT.identifier}> ?digest }} }}")
     loaded = {r["g"].value: r["digest"].value for r in rows}
     if (loaded.get(ONTOLOGY_GRAPH) != _digest(ONTOLOGY_TTL)
             or loaded.get(SHAPES_GRAPH) != _digest(SHAPES_TTL)):
@@ -186,7 +177,7 @@ def stale_bundled(store: Store) -> list[Path]:
     with no sources at all that is every bundled file; in a store with other sources, only the
     bundled files already loaded once and changed since (so a user's choice is respected)."""
     rows = store.select(
-        f"SELECT ?g ?digest WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{_P['identifier']}> ?digest }} }}")
+        f"SELECT ?g ?digest WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{DCT.identifier}> ?digest }} }}")
     loaded = {r["g"].value: r["digest"].value for r in rows}
     files = expand_paths([BUNDLED_DIR])
     if not any(g.startswith(SOURCE_BASE) for g in loaded):

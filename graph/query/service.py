@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ontology import QueryError
-from ontology.vocab import sparql_prologue
+from ontology.vocab import XSD, sparql_prologue
 from graph.query.policy import analyse_query
 from graph.store import Store
 
@@ -106,7 +106,7 @@ def term_json(term: object) -> dict:
     out = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != XSD.string:
         out["datatype"] = term.datatype.value
     return out
 
