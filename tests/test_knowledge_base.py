@@ -7,8 +7,8 @@ import itertools
 import pytest
 from rapidfuzz import fuzz
 
-from graph.kb.loading import BUNDLED_DIR, validate_store
-from graph.kb.stats import stats
+from graph.analytics import bridge_matrix, nodes_of_kind, project, short_id
+from graph.kb import BUNDLED_DIR, stats, validate_store
 
 WG = "https://w3id.org/wijkgraaf/def#"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -41,10 +41,53 @@ def test_the_five_core_domains_and_two_groups(kb_store):
 
 
 def test_no_obstacle_without_solution_unless_marked_as_open_gap(kb_store):
+    # a generic parent (O90-O99) is addressed through the specific obstacles under it
     unsolved = ids(kb_store, f"""SELECT ?x WHERE {{ ?x a <{WG}Obstacle>
         FILTER NOT EXISTS {{ ?s <{WG}addresses> ?x }}
+        FILTER NOT EXISTS {{ ?c <{SKOS}broader> ?x . ?s <{WG}addresses> ?c }}
         FILTER NOT EXISTS {{ ?x <{WG}openGap> true }} }}""")
     assert unsolved == []
+
+
+def test_no_obstacle_affects_more_than_four_domains(kb_store):
+    rows = kb_store.select(f"""SELECT ?x (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?x a <{WG}Obstacle> ;
+        <{WG}affectsDomain> ?d }} GROUP BY ?x HAVING (COUNT(DISTINCT ?d) > 4)""")
+    assert sorted(r["x"].value.rsplit("/", 1)[-1] for r in rows) == []
+
+
+def test_generic_obstacles_are_parents_of_specific_ones(kb_store):
+    """Broad obstacles are O90-O99 top concepts with narrower children; skos:broader and
+    skos:narrower agree; a child is no top concept itself."""
+    pairs = {(r["c"].value, r["p"].value) for r in kb_store.select(
+        f"SELECT ?c ?p WHERE {{ ?c a <{WG}Obstacle> ; <{SKOS}broader> ?p }}")}
+    inverse = {(r["c"].value, r["p"].value) for r in kb_store.select(
+        f"SELECT ?c ?p WHERE {{ ?p a <{WG}Obstacle> ; <{SKOS}narrower> ?c }}")}
+    assert pairs and pairs == inverse
+    generic = ids(kb_store, f"""SELECT ?x WHERE {{ ?x a <{WG}Obstacle> ; <{SKOS}notation> ?n
+        FILTER(REGEX(?n, "^O9[0-9]$")) }}""")
+    assert len(generic) >= 3
+    assert ids(kb_store, f"""SELECT ?x WHERE {{ ?x a <{WG}Obstacle> ; <{SKOS}notation> ?n
+        FILTER(REGEX(?n, "^O9[0-9]$"))
+        FILTER NOT EXISTS {{ ?x <{SKOS}topConceptOf> ?s ; <{SKOS}narrower> ?c }} }}""") == []
+    assert ids(kb_store, f"""SELECT ?x WHERE {{ ?x a <{WG}Obstacle> ; <{SKOS}broader> ?p ;
+        <{SKOS}topConceptOf> ?s }}""") == []
+
+
+def test_every_obstacle_has_everyday_words_in_both_languages(kb_store):
+    for lang in ("nl", "en"):
+        assert ids(kb_store, f"""SELECT ?x WHERE {{ ?x a <{WG}Obstacle>
+            FILTER NOT EXISTS {{ ?x <{SKOS}altLabel> ?l FILTER(LANG(?l) = "{lang}") }} }}""") == []
+
+
+def test_no_bridge_cell_holds_more_than_half_of_the_solutions(kb_store):
+    """With derived bridges on (basis "any"), no domain pair is bridged by more than half of
+    all solutions: otherwise the heatmap and the bridging ranking do not discriminate."""
+    G = project(kb_store)
+    solutions = len(nodes_of_kind(G, "solution"))
+    m = bridge_matrix(G)
+    full = [(short_id(p.a), short_id(p.b), len(p.solutions)) for p in m.pairs
+            if 2 * len(p.solutions) > solutions]
+    assert full == [], f"cells over {solutions // 2} of {solutions} solutions: {full}"
 
 
 def test_no_solution_addresses_nothing(kb_store):
