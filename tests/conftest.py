@@ -41,3 +41,10 @@ def kb_store():
     store = ensure_ready(open_store(), bundled=False)
     load_paths(store, [BUNDLED_DIR])
     return store
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests on the whole bundled knowledge base are ``slow`` (``-m "not slow"`` skips them)."""
+    for item in items:
+        if "kb_store" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -17,7 +17,7 @@ from graph.analytics.routes import routes
 from tests.conftest import MINI, make_mini_store
 from tests.oxigraph_server import oxigraph_server
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

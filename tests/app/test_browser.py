@@ -18,14 +18,13 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "tests" / "screenshots"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                reason="Debian chromium not installed (make browser)")
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def _free_port() -> int:
@@ -37,9 +36,8 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server():
     """``wijkgraaf app`` on a free port; yields its URL and how long the first page took."""
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make browser`"
     data = ROOT / "data"
-    if not any(data.glob("*.ttl")):
-        pytest.skip("the bundled knowledge base (data/*.ttl) is not there")
     port = _free_port()
     exe = Path(sys.executable).parent / "wijkgraaf"
     env = {k: v for k, v in os.environ.items() if not k.startswith("WIJKGRAAF_")}

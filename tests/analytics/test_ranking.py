@@ -138,11 +138,8 @@ def test_communities_two_clusters_and_a_loner():
     assert len(communities(G, min_size=2)) == 2
 
 
-def test_bundled_rankings_structure(request):
-    try:
-        G = project(request.getfixturevalue("kb_store"))
-    except Exception as error:  # noqa: BLE001 - the bundled KB may be missing or incomplete
-        pytest.skip(f"bundled knowledge base not loadable yet: {error}")
+def test_bundled_rankings_structure(kb_store):
+    G = project(kb_store)
     for kind in ("organisation_type", "solution", "obstacle"):
         players = key_players(G, kind).players
         assert [p.rank for p in players] == list(range(1, len(players) + 1))

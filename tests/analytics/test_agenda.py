@@ -141,14 +141,10 @@ def test_agenda_addresses_every_coverable_obstacle(case):
     assert agenda(G, chosen) == a  # deterministic
 
 
-def test_bundled_agenda_structure(request):
-    try:
-        G = project(request.getfixturevalue("kb_store"))
-    except Exception as error:  # noqa: BLE001 - the bundled KB may be missing or incomplete
-        pytest.skip(f"bundled knowledge base not loadable yet: {error}")
+def test_bundled_agenda_structure(kb_store):
+    G = project(kb_store)
     obstacles = nodes_of_kind(G, "obstacle")
-    if not obstacles:
-        pytest.skip("no obstacles in the bundled knowledge base yet")
+    assert obstacles
     a = agenda(G, obstacles)
     closed = {o for item in a.items for o in item.covers}
     assert closed | {u.obstacle for u in a.uncovered} == set(obstacles)

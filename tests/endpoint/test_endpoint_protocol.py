@@ -22,6 +22,9 @@ from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 from tests.conftest import MINI
 from tests.oxigraph_server import load_store, wijkgraaf_server
 
+pytestmark = pytest.mark.slow  # a real server process per module
+
+
 TIME_LIMIT = 1.0
 MAX_ROWS = 100
 G = "https://w3id.org/wijkgraaf/graph/"
@@ -45,12 +48,6 @@ def base(tmp_path_factory):
             "--no-bundled", "--max-query-bytes", "20000"]
     with wijkgraaf_server(store, args) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def http(base):
-    with httpx.Client(base_url=base, timeout=30) as client:
-        yield client
 
 
 def _solutions(response: httpx.Response) -> list[str]:

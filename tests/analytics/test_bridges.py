@@ -108,11 +108,8 @@ def test_results_are_the_same_every_run():
     assert gaps(bridges_graph()) == gaps(bridges_graph())
 
 
-def test_bundled_matrix_structure(request):
-    try:
-        G = project(request.getfixturevalue("kb_store"))
-    except Exception as error:  # noqa: BLE001 - the bundled KB may be missing or incomplete
-        pytest.skip(f"bundled knowledge base not loadable yet: {error}")
+def test_bundled_matrix_structure(kb_store):
+    G = project(kb_store)
     m = bridge_matrix(G)
     domains = nodes_of_kind(G, "domain")
     assert [(p.a, p.b) for p in m.pairs] == list(combinations(domains, 2))

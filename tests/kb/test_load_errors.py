@@ -9,7 +9,7 @@ import pytest
 from graph.kb.loading import NotConformingError, load_paths
 from ontology import InputError
 
-BAD = Path(__file__).parent / "data" / "bad"
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 
 
 def snapshot(store):
@@ -64,14 +64,14 @@ def test_nonconforming_data_is_refused_with_the_report(mini_store):
 
 def test_one_bad_file_among_good_ones_loads_nothing(mini_store):
     before = snapshot(mini_store)
-    good = Path(__file__).parent / "data" / "good" / "belemmeringen.csv"
+    good = Path(__file__).resolve().parents[1] / "data" / "good" / "belemmeringen.csv"
     with pytest.raises(InputError):
         load_paths(mini_store, [good, BAD / "malformed.ttl"])
     assert snapshot(mini_store) == before
 
 
 def test_good_spreadsheet_loads_with_labels_as_references(mini_store):
-    good = Path(__file__).parent / "data" / "good" / "belemmeringen.csv"
+    good = Path(__file__).resolve().parents[1] / "data" / "good" / "belemmeringen.csv"
     result = load_paths(mini_store, [good])
     assert result.version == snapshot(mini_store)[0]
     rows = mini_store.select("SELECT ?d WHERE { <https://w3id.org/wijkgraaf/id/O60> "
@@ -81,7 +81,7 @@ def test_good_spreadsheet_loads_with_labels_as_references(mini_store):
 
 
 def test_reload_replaces_the_graph(mini_store):
-    good = Path(__file__).parent / "data" / "good" / "belemmeringen.csv"
+    good = Path(__file__).resolve().parents[1] / "data" / "good" / "belemmeringen.csv"
     first = load_paths(mini_store, [good])
     second = load_paths(mini_store, [good])
     assert second.version > first.version
@@ -119,7 +119,7 @@ def test_xlsx_unknown_obstacle_names_sheet_row_column_and_suggests(mini_store, t
 
 def test_unvalidated_bulk_load_refuses_malformed_files_and_changes_nothing(mini_store):
     before = snapshot(mini_store)
-    good = Path(__file__).parent / "data" / "shapes" / "SolutionShape-valid-01.ttl"
+    good = Path(__file__).resolve().parents[1] / "data" / "shapes" / "SolutionShape-valid-01.ttl"
     with pytest.raises(InputError) as caught:
         load_paths(mini_store, [good, BAD / "malformed.ttl"], check=False)
     assert caught.value.location["file"].endswith("malformed.ttl")

@@ -30,7 +30,7 @@ from graph.analytics.projection import (
 )
 from tests.data.analytics.graphs import bridges_graph
 
-DATA = Path(__file__).parent / "data" / "analytics"
+DATA = Path(__file__).resolve().parents[1] / "data" / "analytics"
 OWL = "http://www.w3.org/2002/07/owl#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -105,7 +105,7 @@ def test_cache_is_keyed_on_store_version_and_language(mini_store):
     assert project(mini_store, "nl") is G
     assert project(mini_store, "en") is not G
     other = _bare_store()
-    load_paths(other, [Path(__file__).parent / "data" / "mini.ttl"])
+    load_paths(other, [Path(__file__).resolve().parents[1] / "data" / "mini.ttl"])
     assert other.version() == mini_store.version()
     assert project(other, "nl") is not G  # two in-memory stores are not mixed up
     mini_store.update("INSERT DATA { GRAPH <urn:x> { <https://w3id.org/wijkgraaf/id/O01> "
@@ -234,12 +234,8 @@ def test_every_projected_edge_maps_back_to_a_declared_object_property(triples):
 # -- the bundled knowledge base: structure only (its content is still being written) -------
 
 @pytest.fixture(scope="module")
-def kb_graph(request):
-    try:
-        store = request.getfixturevalue("kb_store")
-    except Exception as error:  # noqa: BLE001 - the bundled KB may be missing or incomplete
-        pytest.skip(f"bundled knowledge base not loadable yet: {error}")
-    return project(store, "nl")
+def kb_graph(kb_store):
+    return project(kb_store, "nl")
 
 
 def test_bundled_projection_is_well_formed(kb_graph):

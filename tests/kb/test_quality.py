@@ -7,7 +7,7 @@ from pathlib import Path
 from graph.kb.loading import load_paths
 from graph.kb.quality import quality_report
 
-BAD = Path(__file__).parent / "data" / "bad" / "nonconforming.ttl"
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad" / "nonconforming.ttl"
 D = "https://w3id.org/wijkgraaf/id/"
 
 

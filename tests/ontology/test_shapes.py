@@ -10,10 +10,10 @@ import rdflib
 
 from ontology import validate
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 EXAMPLES = sorted((DATA / "shapes").glob("*.ttl"))
 SHAPES = {str(s).split("#")[-1] for s in rdflib.Graph().parse(
-    Path(__file__).resolve().parents[1] / "ontology" / "shapes.ttl").subjects(
+    Path(__file__).resolve().parents[2] / "ontology" / "shapes.ttl").subjects(
     rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/shacl#NodeShape"))}
 
 

@@ -13,7 +13,7 @@ from ontology import WG, competency_queries
 from ontology.vocab import declared_terms
 from ontology.files import ONTOLOGY_TTL, SHAPES_TTL, VOCABULARIES_TTL
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NS = str(WG)
 
 

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_lib.texts import TEXTS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "data" / "mini.ttl"
 PAGES = ["start", "obstacle", "solution", "bridges", "network", "routes", "players", "agenda",
          "sparql"]

@@ -18,6 +18,9 @@ from SPARQLWrapper.SPARQLExceptions import Unauthorized
 from tests.conftest import MINI
 from tests.oxigraph_server import load_store, wijkgraaf_server
 
+pytestmark = pytest.mark.slow  # a real server process per module
+
+
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 G = "https://w3id.org/wijkgraaf/graph/"
@@ -35,12 +38,6 @@ def base(tmp_path_factory):
             "--no-bundled", "--max-upload-bytes", "100000"]
     with wijkgraaf_server(store, args, env={"WIJKGRAAF_EDITOR_TOKENS": f"ann={TOKEN}"}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def http(base):
-    with httpx.Client(base_url=base, timeout=30) as client:
-        yield client
 
 
 def _version(http) -> int:

@@ -13,7 +13,7 @@ import rdflib
 from graph.cli.main import main
 from tests.conftest import MINI
 
-BAD = Path(__file__).parent / "data" / "bad"
+BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 
 
 @pytest.fixture

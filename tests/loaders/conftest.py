@@ -1,0 +1,3 @@
+"""Reading RDF files and spreadsheets into triples.
+
+Shared fixtures (``mini_store``, ``mini_store_ro``, ``kb_store``) live in ``tests/conftest.py``."""
