@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from ontology import WijkgraafError
+from ontology import ITEM, WG, WijkgraafError
 from graph.export.subgraph import Selection
 from graph.export.toolbox import TEXT, build_toolbox, toolbox_html, toolbox_markdown, write_toolbox
 
@@ -105,16 +105,21 @@ def test_every_fixed_text_in_both_languages(mini_store_ro, lang):
 def test_whole_knowledge_base(kb_store):
     book = build_toolbox(kb_store, Selection(), "en", now=NOW)
     assert book.subtitle == "The whole knowledge base"
-    rows = kb_store.select("SELECT (COUNT(?o) AS ?n) WHERE "
-                           "{ ?o a <https://w3id.org/wijkgraaf/def#Obstacle> }")
-    assert len(book.cards) == 57 and len(book.index) == int(next(iter(rows))["n"].value)
+    def count(cls: str) -> int:
+        rows = kb_store.select(f"SELECT (COUNT(?o) AS ?n) WHERE {{ ?o a <{WG[cls]}> }}")
+        return int(next(iter(rows))["n"].value)
+
+    assert len(book.cards) == count("Solution") and len(book.index) == count("Obstacle")
     assert len(book.bridges.domains) == 10
 
 
 def test_neighbourhood_keeps_only_its_own_cases(kb_store):
     book = build_toolbox(kb_store, Selection(neighbourhoods=("GM0363",)), "nl", now=NOW)
     cases = {c.iri for card in book.cards for c in card.solution.cases}
-    assert book.cards and len(cases) == book.counts["cases"] == 1
+    in_amsterdam = {r["c"].value for r in kb_store.select(
+        f"SELECT ?c WHERE {{ ?c a <{WG.PracticeCase}> ; <{WG.inArea}>/<{WG.partOfArea}>* "
+        f"<{ITEM.GM0363}> }}")}
+    assert book.cards and cases == in_amsterdam and len(cases) == book.counts["cases"]
 
 
 def test_markdown_has_the_same_content(bridge_nl):
