@@ -146,3 +146,18 @@ def test_no_placeholders(kb_store):
     rows = kb_store.select("SELECT ?x ?t WHERE { ?x ?p ?t FILTER(ISLITERAL(?t) && "
                            "REGEX(?t, 'TODO|TBD|lorem ipsum|XXX|\\\\?\\\\?\\\\?', 'i')) }")
     assert [(r["x"].value, r["t"].value[:60]) for r in rows] == []
+
+
+def test_every_item_is_described_in_one_file():
+    """An item typed in two files gets two rows in a workbook and two sets of labels."""
+    import pyoxigraph as ox
+
+    from ontology.vocab import RDF_TYPE
+
+    files: dict[str, set[str]] = {}
+    for path in sorted(BUNDLED_DIR.glob("*.ttl")):
+        with path.open("rb") as f:
+            for q in ox.parse(f, ox.RdfFormat.TURTLE):
+                if q.predicate.value == RDF_TYPE:
+                    files.setdefault(q.subject.value, set()).add(path.name)
+    assert {s: sorted(f) for s, f in files.items() if len(f) > 1} == {}
