@@ -46,7 +46,7 @@ class QueryError(WijkgraafError, ValueError):
     """A SPARQL query that cannot be parsed or is not allowed; ``line``/``column`` when known."""
 
     def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        self.line, self.column = line, column
+        self.line, self.column, self.detail = line, column, message
         where = f"line {line}, column {column}: " if line is not None else ""
         super().__init__(where + message)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from graph.store import parser_message
+
 __all__ = ["MESSAGES", "say", "pick_language", "RequestError", "syntax_message"]
 
 
@@ -206,8 +208,7 @@ def syntax_message(text: str, message: str, line: int | None, column: int | None
         2 | WHERE { ?s }
           |           ^
     """
-    if message.startswith("error at "):
-        message = message.split(": ", 1)[-1]
+    message = parser_message(message)
     where = excerpt = ""
     lines = text.splitlines()
     if line is not None and 0 < line <= len(lines):

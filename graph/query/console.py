@@ -142,9 +142,7 @@ class Console:
             raise ConsoleError(f"stopped after {timeout:g} s", "time_limit") from None
         seconds = time.perf_counter() - started
         if reply["status"] == "syntax":
-            message = reply["message"].split(": ", 1)[-1] if reply["message"].startswith(
-                "error at ") else reply["message"]
-            raise ConsoleError(message, "syntax", reply.get("line"), reply.get("column"))
+            raise ConsoleError(reply["message"], "syntax", reply.get("line"), reply.get("column"))
         if reply["status"] != "ok":
             raise ConsoleError(reply["message"], "failed")
         body = reply["body"].decode("utf-8")

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from ontology.vocab import META_GRAPH
-from ontology.vocab import STAGING_PREFIX
-from graph.store import error_position
+from ontology.vocab import META_GRAPH, STAGING_PREFIX
+from graph.store import syntax_error
 
 __all__ = ["execute_write"]
 
@@ -67,8 +66,9 @@ def execute_write(store: ox.Store, job: dict) -> dict:
         try:
             copy.update(job["update"], prefixes=job.get("prefixes"))
         except SyntaxError as error:
-            line, column = error_position(str(error))
-            return {"status": "syntax", "message": str(error), "line": line, "column": column}
+            found = syntax_error(error)
+            return {"status": "syntax", "message": found.detail, "line": found.line,
+                    "column": found.column}
         after_names = _names(copy)
         changed = sorted(g for g in before_names | after_names
                          if before.get(g) != (_fingerprint(copy, ox.NamedNode(g))

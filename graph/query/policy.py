@@ -107,6 +107,7 @@ class QueryInfo:
     named_graphs: tuple[str | None, ...] = ()
     uses: tuple[str, ...] = ()
     undeclared: frozenset[str] = frozenset()  # prefixes used but not declared in the query
+    variables: tuple[str, ...] = ()  # a SELECT's projected variables, in order (none for *)
 
     @property
     def has_dataset(self) -> bool:
@@ -165,8 +166,31 @@ def _uses(toks: list[tuple[str, str]]) -> list[str]:
     return [w for kind, text in toks if kind == "word" and (w := text.upper()) in FORBIDDEN]
 
 
+def _projection(toks: list[tuple[str, str]], start: int) -> tuple[str, ...]:
+    """The variables a SELECT head projects, read from its tokens: ``?x`` at the top level
+    and ``(… AS ?x)``; empty for ``SELECT *``."""
+    names: list[str] = []
+    depth = 0
+    for i in range(start + 1, len(toks)):
+        kind, text = toks[i]
+        if depth == 0 and (text == "{" or kind == "word" and text.upper() in {"WHERE", "FROM"}):
+            break
+        if text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+        elif kind == "var" and (depth == 0 or toks[i - 1][1].upper() == "AS"):
+            if text[1:] not in names:
+                names.append(text[1:])
+    return tuple(names)
+
+
 def analyse_query(text: str, prefixes: dict[str, str] | None = None) -> QueryInfo:
-    """Read ``text`` as a query; ``prefixes`` are the ones the endpoint predeclares."""
+    """Read ``text`` as a query; ``prefixes`` are the ones the endpoint predeclares.
+
+    >>> analyse_query("SELECT DISTINCT ?s (COUNT(?o) AS ?n) $x WHERE { ?s ?p ?o }").variables
+    ('s', 'n', 'x')
+    """
     readings = _readings(text)
     toks = readings[0]
     start, base, declared = _prologue(toks)
@@ -182,7 +206,8 @@ def analyse_query(text: str, prefixes: dict[str, str] | None = None) -> QueryInf
     uses = sorted({w for reading in readings for w in _uses(reading)})
     undeclared = frozenset(text.split(":", 1)[0] for kind, text in toks[start:]
                            if kind == "pname") - set(declared)
-    return QueryInfo(form, tuple(default), tuple(named), tuple(uses), undeclared)
+    variables = _projection(toks, start) if form == "select" else ()
+    return QueryInfo(form, tuple(default), tuple(named), tuple(uses), undeclared, variables)
 
 
 def analyse_update(text: str) -> UpdateInfo:

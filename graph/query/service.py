@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,11 +46,6 @@ def term_text(term: object) -> str:
     return str(term)
 
 
-def _kind(sparql: str) -> str:
-    """'select', 'ask', 'graph' (CONSTRUCT/DESCRIBE), 'update' or 'unknown', read with the
-    endpoint's SPARQL tokenizer (comments, strings and IRIs handled as the grammar says)."""
-    form = analyse_query(sparql).form
-    return {"construct": "graph", "describe": "graph"}.get(form, form)
 
 
 def run_query(store: Store, sparql: str, limit: int | None = None, prefixes: bool = True
@@ -61,7 +55,8 @@ def run_query(store: Store, sparql: str, limit: int | None = None, prefixes: boo
     ``limit`` caps the rows (``truncated`` says if it cut). Updates raise
     :class:`~ontology.QueryError`; so do syntax errors, with line and column of the user's text.
     """
-    kind = _kind(sparql)
+    info = analyse_query(sparql)  # read once, with the grammar's tokenizer
+    kind = {"construct": "graph", "describe": "graph"}.get(info.form, info.form)
     if kind == "update":
         raise QueryError("updates are not allowed here; this is a read-only console")
     prologue = sparql_prologue() if prefixes else ""
@@ -75,13 +70,11 @@ def run_query(store: Store, sparql: str, limit: int | None = None, prefixes: boo
                                truncated=cut)
         rows = store.select(prologue + sparql)
     except QueryError as error:
-        if error.line is not None:
-            offset = prologue.count("\n")
-            raise QueryError(str(error).split(": ", 1)[-1].replace(
-                f"line {error.line} ", f"line {error.line - offset} "),
-                line=error.line - offset, column=error.column) from None
+        if error.line is not None:  # the place in the user's text, not in the prologue's
+            raise QueryError(error.detail, line=max(1, error.line - prologue.count("\n")),
+                             column=error.column) from None
         raise
-    variables = _variables(sparql, rows)
+    variables = _variables(info.variables, rows)
     cut = limit is not None and len(rows) > limit
     return QueryResult("select", variables=variables, rows=tuple(rows[:limit] if cut else rows),
                        truncated=cut)
@@ -111,19 +104,11 @@ def term_json(term: object) -> dict:
     return out
 
 
-def _variables(sparql: str, rows: list[dict]) -> tuple[str, ...]:
-    head = re.search(r"(?is)SELECT\s+(DISTINCT\s+|REDUCED\s+)?(.*?)\s*(FROM|WHERE|\{)", sparql)
-    names: list[str] = []
-    if head and head.group(2).strip() != "*":
-        for match in re.finditer(r"\(\s*.*?\s+AS\s+[?$](\w+)\s*\)|[?$](\w+)", head.group(2),
-                                 re.S | re.I):
-            name = match.group(1) or match.group(2)
-            if name not in names:
-                names.append(name)
+def _variables(projected: tuple[str, ...], rows: list[dict]) -> tuple[str, ...]:
+    """The projected variables (from the tokenizer), then any other a row binds (``*``)."""
+    names = list(projected)
     for row in rows:
-        for name in row:
-            if name not in names:
-                names.append(name)
+        names += [name for name in row if name not in names]
     return tuple(names)
 
 

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from ontology.vocab import META_GRAPH, STAGING_PREFIX
-from graph.store import error_position
+from graph.store import syntax_error
 
 __all__ = ["DataSource", "WorkerPool", "WorkerError", "TimeLimitError", "BusyError",
            "execute_query"]
@@ -133,8 +133,9 @@ def execute_query(store: ox.Store, graphs: list[ox.NamedNode], job: dict,
     try:
         result = store.query(job["sparql"], prefixes=job.get("prefixes"), **kwargs)
     except SyntaxError as error:
-        line, column = error_position(str(error))
-        return {"status": "syntax", "message": str(error), "line": line, "column": column}
+        found = syntax_error(error)
+        return {"status": "syntax", "message": found.detail, "line": found.line,
+                "column": found.column}
     cap = job.get("max_rows")
     if isinstance(result, ox.QueryBoolean):
         return {"status": "ok", "body": serialize_boolean(result, job["format"]),

@@ -6,10 +6,12 @@ from graph.store.embedded import (
     version_bump,
 )
 from graph.store.remote import RemoteError, RemoteStore, endpoints_for
-from graph.store.sparql import error_position, syntax_error, term_nt, with_values
+from graph.store.sparql import (
+    error_position, parser_message, syntax_error, term_nt, with_values,
+)
 
 __all__ = [
     "EmbeddedStore", "Literal", "NamedNode", "RemoteError", "RemoteStore", "Row", "Store",
     "StoreBusyError", "Triple", "endpoints_for", "error_position", "open_embedded",
-    "syntax_error", "term_nt", "version_bump", "with_values",
+    "parser_message", "syntax_error", "term_nt", "version_bump", "with_values",
 ]

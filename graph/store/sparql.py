@@ -11,7 +11,7 @@ from pyoxigraph import Literal, NamedNode
 
 from ontology import QueryError
 
-__all__ = ["term_nt", "with_values", "error_position", "syntax_error"]
+__all__ = ["term_nt", "with_values", "error_position", "parser_message", "syntax_error"]
 
 
 def term_nt(term: object) -> str:
@@ -67,8 +67,25 @@ def error_position(message: str) -> tuple[int | None, int | None]:
     return (int(found.group(1)), int(found.group(2))) if found else (None, None)
 
 
-def syntax_error(error: SyntaxError | str) -> QueryError:
-    """The one syntax error every query path raises: the parser's message with its place."""
+def parser_message(message: str) -> str:
+    """The parser's own words, without the place it prefixes them with.
+
+    >>> parser_message("error at 2:7: expected '}'"), parser_message("line 1, column 3: x")
+    ("expected '}'", 'x')
+    """
+    return re.sub(r"^(error at \d+:\d+|line \d+,? column \d+):\s*", "", message.strip())
+
+
+def syntax_error(error: SyntaxError | str, line_offset: int = 0) -> QueryError:
+    """The one syntax error every query path raises: the parser's words, and the line and
+    column in the user's own text (``line_offset`` lines of prologue taken off).
+
+    >>> e = syntax_error("error at 16:9: expected a verb", line_offset=14)
+    >>> (e.line, e.column, e.detail, str(e))
+    (2, 9, 'expected a verb', 'line 2, column 9: expected a verb')
+    """
     message = str(error)
     line, column = error_position(message)
-    return QueryError(message, line=line, column=column)
+    if line is not None:
+        line = max(1, line - line_offset)
+    return QueryError(parser_message(message), line=line, column=column)
