@@ -41,7 +41,7 @@ import pyoxigraph as ox
 from ontology import ITEM, WG
 from ontology.kinds import CLASS_KIND
 from ontology.files import ONTOLOGY_TTL
-from graph.store import EmbeddedStore, Store
+from graph.store import EmbeddedStore, Store, iri_nt
 from ontology.vocab import ORG, OWL, RDFS, RDF_TYPE, SKOS
 
 __all__ = [
@@ -103,7 +103,7 @@ def short_id(iri: str) -> str:
 
 
 def _values(iris: Iterable[str]) -> str:
-    return " ".join(f"<{i}>" for i in iris)
+    return " ".join(iri_nt(i) for i in iris)
 
 
 def _node_query() -> str:

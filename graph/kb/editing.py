@@ -52,7 +52,7 @@ from ontology.vocab import (
     DATASET_IRI, DCT, EDITS_GRAPH, ITEM_BASE, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF_TYPE,
     SHAPES_GRAPH, STORE_VERSION, XSD,
 )
-from graph.store import Store, term_nt
+from graph.store import Store, iri_nt, term_nt
 
 __all__ = ["EDITS_GRAPH", "ItemState", "EditResult", "EditRecord", "EditConflictError",
            "EditRefusedError", "item_state", "save_item", "delete_item", "undo", "history"]
@@ -133,7 +133,7 @@ class EditRecord:
 
 
 def _token(quads: Iterable[ox.Quad]) -> str:
-    lines = sorted(f"{q.predicate} {q.object} <{q.graph_name.value}>" for q in quads)
+    lines = sorted(f"{q.predicate} {q.object} {q.graph_name}" for q in quads)
     return "sha256:" + hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
@@ -193,7 +193,7 @@ def _block(quads: Iterable[ox.Quad]) -> str:
     by_graph: dict[str, list[str]] = {}
     for q in quads:
         by_graph.setdefault(q.graph_name.value, []).append(_nt(q))
-    return " ".join(f"GRAPH <{g}> {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
+    return " ".join(f"GRAPH {iri_nt(g)} {{ {' '.join(lines)} }}" for g, lines in by_graph.items())
 
 
 def _nquads(quads: Iterable[ox.Quad]) -> str:

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import pyoxigraph as ox
 import rdflib
@@ -69,12 +70,17 @@ def open_store(location: str | Path | None = None) -> Store:
 
 
 def source_graph_iri(path: str | Path) -> str:
-    """The named graph of a source file: by file name, so a re-import replaces it.
+    """The named graph of a source file: by file name (percent-encoded, so any name makes an
+    IRI), so a re-import replaces it.
 
     >>> source_graph_iri("data/obstacles.ttl")
     'https://w3id.org/wijkgraaf/graph/source/obstacles.ttl'
+    >>> source_graph_iri("mini copy.ttl")
+    'https://w3id.org/wijkgraaf/graph/source/mini%20copy.ttl'
+    >>> source_graph_iri("één#bestand?.ttl")[len(SOURCE_BASE):]
+    '%C3%A9%C3%A9n%23bestand%3F.ttl'
     """
-    return SOURCE_BASE + Path(path).name
+    return SOURCE_BASE + quote(Path(path).name, safe="")
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:

@@ -7,11 +7,11 @@ from graph.store.embedded import (
 )
 from graph.store.remote import RemoteError, RemoteStore, endpoints_for
 from graph.store.sparql import (
-    error_position, parser_message, syntax_error, term_nt, with_values,
+    error_position, iri_nt, parser_message, syntax_error, term_nt, with_values,
 )
 
 __all__ = [
     "EmbeddedStore", "Literal", "NamedNode", "RemoteError", "RemoteStore", "Row", "Store",
-    "StoreBusyError", "Triple", "endpoints_for", "error_position", "open_embedded",
+    "StoreBusyError", "Triple", "endpoints_for", "error_position", "iri_nt", "open_embedded",
     "parser_message", "syntax_error", "term_nt", "version_bump", "with_values",
 ]

@@ -29,7 +29,7 @@ from pyoxigraph import Literal, NamedNode, Quad, Triple
 
 from ontology import QueryError, WijkgraafError
 from ontology.vocab import DATASET_IRI, META_GRAPH, STAGING_PREFIX, STORE_VERSION
-from graph.store.sparql import syntax_error, term_nt, with_values
+from graph.store.sparql import iri_nt, syntax_error, term_nt, with_values
 
 __all__ = ["Store", "EmbeddedStore", "StoreBusyError", "open_embedded", "Row", "Triple",
            "NamedNode", "Literal", "version_bump"]
@@ -73,7 +73,7 @@ class Store(Protocol):
 def meta_update(graphs: Iterable[str], meta: Iterable[Triple]) -> str:
     """The update text that replaces meta descriptions of ``graphs`` and bumps the version."""
     parts = [
-        f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ <{g}> ?p ?o }} }}" for g in graphs
+        f"DELETE WHERE {{ GRAPH <{META_GRAPH}> {{ {iri_nt(g)} ?p ?o }} }}" for g in graphs
     ]
     meta_nt = " ".join(f"{term_nt(t.subject)} {term_nt(t.predicate)} {term_nt(t.object)} ."
                        for t in meta)
@@ -194,7 +194,7 @@ class EmbeddedStore:
                 tmp = NamedNode(STAGING_PREFIX + uuid.uuid4().hex)
                 staged[iri] = tmp
                 self._ox.extend(Quad(t.subject, t.predicate, t.object, tmp) for t in triples)
-            swap = [f"DROP SILENT GRAPH <{iri}> ; MOVE SILENT GRAPH <{tmp.value}> TO <{iri}>"
+            swap = [f"DROP SILENT GRAPH {iri_nt(iri)} ; MOVE SILENT GRAPH {tmp} TO {iri_nt(iri)}"
                     for iri, tmp in staged.items()]
             self._ox.update(" ;\n".join(swap + [meta_update(graphs, meta)]))
         finally:
@@ -221,10 +221,10 @@ class EmbeddedStore:
                 self._ox.bulk_load(path=str(path), format=fmt, to_graph=tmp,
                                    base_iri=Path(path).resolve().as_uri())
                 (row,) = self._ox.query(
-                    f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{tmp.value}> {{ ?s ?p ?o }} }}")
+                    f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {tmp} {{ ?s ?p ?o }} }}")
                 counts[iri] = int(row[0].value)
             meta = [t for iri in files for t in describe(iri, counts[iri])]
-            swap = [f"DROP SILENT GRAPH <{iri}> ; MOVE SILENT GRAPH <{tmp.value}> TO <{iri}>"
+            swap = [f"DROP SILENT GRAPH {iri_nt(iri)} ; MOVE SILENT GRAPH {tmp} TO {iri_nt(iri)}"
                     for iri, tmp in staged.items()]
             self._ox.update(" ;\n".join(swap + [meta_update(files, meta)]))
         finally:

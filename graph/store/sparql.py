@@ -11,7 +11,24 @@ from pyoxigraph import Literal, NamedNode
 
 from ontology import QueryError
 
-__all__ = ["term_nt", "with_values", "error_position", "parser_message", "syntax_error"]
+__all__ = ["iri_nt", "term_nt", "with_values", "error_position", "parser_message", "syntax_error"]
+
+
+def iri_nt(iri: str) -> str:
+    """An IRI written as a term for SPARQL text (``<…>``), checked by pyoxigraph: a value
+    that is not an IRI raises :class:`~ontology.QueryError` instead of reaching the text.
+
+    >>> iri_nt("https://w3id.org/wijkgraaf/graph/source/mini%20copy.ttl")
+    '<https://w3id.org/wijkgraaf/graph/source/mini%20copy.ttl>'
+    >>> iri_nt("urn:a> } ; DROP ALL ; INSERT DATA { <urn:b")
+    Traceback (most recent call last):
+    ...
+    ontology.errors.QueryError: not an IRI: 'urn:a> } ; DROP ALL ; INSERT DATA { <urn:b'
+    """
+    try:
+        return str(NamedNode(iri))
+    except ValueError:
+        raise QueryError(f"not an IRI: {iri!r}") from None
 
 
 def term_nt(term: object) -> str:
