@@ -219,14 +219,20 @@ def _record(edit: str, iri: str, action: str, who: str, now: str, removed, added
 def _apply(store: Store, iri: str, action: str, removed: list[ox.Quad], added: list[ox.Quad],
            who: str, now: str, expected: ItemState, undoes: str = "") -> EditResult:
     """Write the change in one update, guarded by the store version; retry if only the version
-    moved, refuse if the item changed."""
+    moved, refuse (nothing written) if the item is no longer ``expected``."""
     after_quads = [q for q in added if q.subject.value == iri]
     keep = [q for q in expected.quads if q not in set(removed)]
     token = _token([*keep, *after_quads])
     edit = EDIT_BASE + "e-" + uuid.uuid4().hex[:16]
     record = _record(edit, iri, action, who, now, removed, added, token, undoes)
     for _ in range(5):
+        # the version first, then the item: a write in between moves the version, and the
+        # guarded update below then changes nothing; so the item we compare is the item the
+        # update would change, and the check and the write are one step against the store
         version = store.version()
+        current = item_state(store, iri)
+        if current.token != expected.token:
+            raise EditConflictError(iri, [q.triple for q in added], current)
         edits_now = set(store.graph_triples(EDITS_GRAPH)) \
             if EDITS_GRAPH in store.graph_names() else set()
         count = len((edits_now - {q.triple for q in removed if q.graph_name.value == EDITS_GRAPH})
@@ -245,11 +251,8 @@ def _apply(store: Store, iri: str, action: str, removed: list[ox.Quad], added: l
                   f" WHERE {{ OPTIONAL {{ {guard} }} FILTER(COALESCE(?v, 0) = {version})"
                   f" OPTIONAL {{ {old_meta} }} }}")
         new_version = store.update(update)
-        now_state = item_state(store, iri)
-        if now_state.token == token and new_version == version + 1:
-            return EditResult(edit, iri, action, new_version, token)
-        if now_state.token != expected.token:
-            raise EditConflictError(iri, [q.triple for q in added], now_state)
+        if store.ask(f"ASK {{ GRAPH <{META_GRAPH}> {{ {iri_nt(edit)} ?p ?o }} }}"):
+            return EditResult(edit, iri, action, new_version, token)  # ours landed
     raise WijkgraafError("the store kept changing; nothing was saved, try again")
 
 

@@ -19,6 +19,7 @@ competency queries run unchanged on every backend.
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -122,6 +123,9 @@ class EmbeddedStore:
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
         self.location = str(path) if path else ":memory:"
         self.read_only = read_only
+        # one writer at a time: an update's WHERE (a version guard) and its changes are then
+        # one step, also for threads sharing this store (app sessions share one instance)
+        self._write_lock = threading.RLock()
         if path is None:
             self._ox = ox.Store()
         elif read_only:
@@ -179,11 +183,12 @@ class EmbeddedStore:
     def update(self, sparql: str) -> int:
         """Run ``sparql`` and bump the version, in one transaction."""
         self._writable()
-        try:
-            self._ox.update(sparql + " ;\n" + version_bump())
-        except SyntaxError as error:
-            raise syntax_error(error) from None
-        return self.version()
+        with self._write_lock:
+            try:
+                self._ox.update(sparql + " ;\n" + version_bump())
+            except SyntaxError as error:
+                raise syntax_error(error) from None
+            return self.version()
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], meta: Iterable[Triple]) -> int:
         """Stage every graph, then swap all of them and their meta in one update."""
@@ -196,7 +201,8 @@ class EmbeddedStore:
                 self._ox.extend(Quad(t.subject, t.predicate, t.object, tmp) for t in triples)
             swap = [f"DROP SILENT GRAPH {iri_nt(iri)} ; MOVE SILENT GRAPH {tmp} TO {iri_nt(iri)}"
                     for iri, tmp in staged.items()]
-            self._ox.update(" ;\n".join(swap + [meta_update(graphs, meta)]))
+            with self._write_lock:
+                self._ox.update(" ;\n".join(swap + [meta_update(graphs, meta)]))
         finally:
             for tmp in staged.values():
                 self._ox.remove_graph(tmp)
@@ -226,7 +232,8 @@ class EmbeddedStore:
             meta = [t for iri in files for t in describe(iri, counts[iri])]
             swap = [f"DROP SILENT GRAPH {iri_nt(iri)} ; MOVE SILENT GRAPH {tmp} TO {iri_nt(iri)}"
                     for iri, tmp in staged.items()]
-            self._ox.update(" ;\n".join(swap + [meta_update(files, meta)]))
+            with self._write_lock:
+                self._ox.update(" ;\n".join(swap + [meta_update(files, meta)]))
         finally:
             for tmp in staged.values():
                 self._ox.remove_graph(tmp)

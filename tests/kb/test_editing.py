@@ -254,3 +254,38 @@ def test_reimport_over_an_app_edit_says_why_it_is_refused(mini_store):
         load_paths(mini_store, [MINI])
     assert "edited in the app (O02)" in str(caught.value)
     assert content(mini_store) == before
+
+
+def test_two_saves_at_once_one_wins_and_the_store_stays_valid(tmp_path):
+    """Two app sessions save the same item with the same version token at the same moment:
+    exactly one is written, the other is told and has written nothing (the check and the write
+    are one step against the store)."""
+    import threading
+
+    from graph.kb import ensure_ready, load_paths, open_store, validate_store
+    from tests.conftest import MINI
+
+    store = ensure_ready(open_store(str(tmp_path / "store")), bundled=False)
+    load_paths(store, [MINI])
+    for trial in range(6):
+        state = item_state(store, D + "O02")
+        results: dict[str, object] = {}
+        start = threading.Barrier(2)
+
+        def save(who: str, state=state, results=results, start=start, trial=trial) -> None:
+            start.wait()
+            try:
+                results[who] = save_item(store, state.iri, relabelled(state, f"{who} {trial}"),
+                                         token=state.token, who=who, now=NOW)
+            except EditConflictError as error:
+                results[who] = error
+
+        threads = [threading.Thread(target=save, args=(w,)) for w in ("ann", "bob")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        won = [w for w, r in results.items() if not isinstance(r, EditConflictError)]
+        assert len(won) == 1, results
+        assert label(store, D + "O02") == [f"{won[0]} {trial}"]
+    assert validate_store(store).conforms
