@@ -76,6 +76,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "OFFSET om verder te bladeren.",
         "Result cut to the first {rows} rows (this endpoint's row cap). Use LIMIT and OFFSET to "
         "page through the rest."),
+    "too_deep": (
+        "De query nest haakjes {depth} diep; dit endpoint leest er hoogstens {limit}.",
+        "The query nests brackets {depth} deep; this endpoint reads at most {limit}."),
     "too_large": (
         "Het verzoek is te groot: de limiet is {limit} bytes.",
         "The request is too large: the limit is {limit} bytes."),

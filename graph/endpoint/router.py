@@ -45,7 +45,9 @@ from graph.endpoint import describe, write
 from graph.endpoint.context import EndpointContext
 from graph.endpoint.describe import ASSETS
 from graph.endpoint.messages import RequestError, say
-from graph.query import BusyError, TimeLimitError, WorkerError, analyse_query, refusal
+from graph.query import (
+    BusyError, NestingError, TimeLimitError, WorkerError, analyse_query, refusal,
+)
 from graph.query import formats as fmt
 from graph.store import Store
 
@@ -192,8 +194,11 @@ class SparqlRouter(Router):
         text = params["query"][0]
         if len(text.encode("utf-8")) > self.context.max_query_bytes:
             raise RequestError(413, "too_large", limit=self.context.max_query_bytes)
-        info = (analyse_query(text, PREFIXES) if len(text) < 4096  # long: off the loop
-                else await asyncio.to_thread(analyse_query, text, PREFIXES))
+        try:
+            info = (analyse_query(text, PREFIXES) if len(text) < 4096  # long: off the loop
+                    else await asyncio.to_thread(analyse_query, text, PREFIXES))
+        except NestingError as error:
+            raise RequestError(400, "too_deep", depth=error.depth, limit=error.limit) from None
         if info.form == "update":
             raise RequestError(400, "update_as_query")
         kind = info.form if info.form in {"select", "ask", "construct", "describe"} else "select"

@@ -31,7 +31,9 @@ from ontology.vocab import (
 )
 from graph.query import formats as fmt
 from graph.endpoint.describe import rdf_response
-from graph.query import BusyError, TimeLimitError, WorkerError, analyse_update, refusal
+from graph.query import (
+    BusyError, NestingError, TimeLimitError, WorkerError, analyse_update, refusal,
+)
 from graph.endpoint.messages import RequestError, say
 
 if TYPE_CHECKING:
@@ -68,8 +70,11 @@ async def sparql_update(ctx: EndpointContext, request: Request,
     text = params["update"][0]
     if len(text.encode("utf-8")) > ctx.max_query_bytes:
         raise RequestError(413, "too_large", limit=ctx.max_query_bytes)
-    info = (analyse_update(text) if len(text) < 4096
-            else await asyncio.to_thread(analyse_update, text))
+    try:
+        info = (analyse_update(text) if len(text) < 4096
+                else await asyncio.to_thread(analyse_update, text))
+    except NestingError as error:
+        raise RequestError(400, "too_deep", depth=error.depth, limit=error.limit) from None
     using = params.get("using-graph-uri", [])
     using_named = params.get("using-named-graph-uri", [])
     if (using or using_named) and info.has_dataset:

@@ -41,7 +41,7 @@ import pyoxigraph as ox
 
 from ontology import QueryError
 from ontology.vocab import PREFIXES
-from graph.query.policy import analyse_query, refusal
+from graph.query.policy import NestingError, analyse_query, refusal
 from graph.store import EmbeddedStore, Store
 from graph.query.workers import DataSource, TimeLimitError, WorkerPool
 
@@ -118,7 +118,10 @@ class Console:
         Raises :class:`ConsoleError`: updates and refused queries before they run, syntax
         errors with line and column of ``sparql``, 'time_limit' when the worker was stopped.
         """
-        info = analyse_query(sparql, PREFIXES)
+        try:
+            info = analyse_query(sparql, PREFIXES)
+        except NestingError as error:
+            raise ConsoleError(error.detail, "refused") from None
         if info.form == "update":
             raise ConsoleError("updates are refused: the console is read-only", "update")
         reason = refusal(info, store.graph_names())

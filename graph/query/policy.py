@@ -27,6 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from ontology import QueryError
 from ontology.vocab import GRAPH_BASE
 
 __all__ = ["QueryInfo", "UpdateInfo", "analyse_query", "analyse_update", "refusal", "tokens"]
@@ -91,9 +92,39 @@ def _unescape(text: str) -> str:
     return _UCHAR.sub(char, text)
 
 
+#: brackets nested deeper than this are refused before any parser sees them: the engine's
+#: parser recurses per bracket, and ~10,000 levels kill the process (a worker, or the CLI)
+MAX_NESTING = 500
+
+
+class NestingError(QueryError):
+    """A query or update whose brackets nest deeper than :data:`MAX_NESTING`."""
+
+    def __init__(self, depth: int) -> None:
+        super().__init__(f"brackets nested {depth} deep; at most {MAX_NESTING} are read")
+        self.depth, self.limit = depth, MAX_NESTING
+
+
+def _nesting(toks: list[tuple[str, str]]) -> int:
+    depth = deepest = 0
+    for kind, text in toks:
+        if kind == "op" and text in "({[":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif kind == "op" and text in ")}]":
+            depth -= 1
+    return deepest
+
+
 def _readings(text: str) -> list[list[tuple[str, str]]]:
+    """The tokens of ``text`` (and of its unescaped form, when ``\\u`` escapes change it);
+    :class:`NestingError` when its brackets nest too deep to parse safely."""
     unescaped = _unescape(text)
-    return [tokens(text)] if unescaped == text else [tokens(text), tokens(unescaped)]
+    readings = [tokens(text)] if unescaped == text else [tokens(text), tokens(unescaped)]
+    deepest = max(_nesting(toks) for toks in readings)
+    if deepest > MAX_NESTING:
+        raise NestingError(deepest)
+    return readings
 
 
 @dataclass(frozen=True)
