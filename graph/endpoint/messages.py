@@ -163,6 +163,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Name the graph with ?graph=<IRI> or ?default (not both). Graphs: {graphs}"),
     "bad_iri": ("{iri!r} is geen absolute IRI.", "{iri!r} is not an absolute IRI."),
     "no_graph": ("Graaf <{iri}> bestaat niet.", "Graph <{iri}> does not exist."),
+    "graph_scheme": ("Een graaf die je schrijft heeft een http-, https- of urn-IRI; <{iri}> niet.",
+                     "A graph you write has an http, https or urn IRI; <{iri}> has not."),
     "default_read_only": (
         "De standaardgraaf is de vereniging van de benoemde grafen en kan niet direct worden "
         "geschreven; schrijf naar ?graph=<IRI>.",

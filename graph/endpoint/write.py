@@ -215,6 +215,8 @@ async def graph_store(ctx: EndpointContext, request: Request) -> Response:
         raise RequestError(405, "default_read_only", {"Allow": "GET, HEAD"})
     if iri in PROTECTED or iri.startswith(STAGING_PREFIX):
         raise RequestError(403, "protected_graph", graphs=f"<{iri}>")
+    if not re.match(r"(https?|urn):", iri, re.IGNORECASE):  # no javascript:, file:, data:
+        raise RequestError(400, "graph_scheme", iri=iri)
     exists = iri in state.graphs
     if method == "DELETE":
         if not exists:

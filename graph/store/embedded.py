@@ -19,6 +19,7 @@ competency queries run unchanged on every backend.
 
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -107,8 +108,12 @@ class StoreBusyError(WijkgraafError, OSError):
 
 
 def open_embedded(path: str | Path) -> EmbeddedStore:
-    """The on-disk store at ``path``: read-write, or read-only when another process holds it
-    (writes then raise :class:`StoreBusyError` with a clear message)."""
+    """The on-disk store at ``path``: read-write; read-only when another process holds it or
+    the directory cannot be written (a read-only mount); writes then raise
+    :class:`StoreBusyError` with a clear message."""
+    folder = Path(path)
+    if folder.is_dir() and any(folder.iterdir()) and not os.access(folder, os.W_OK):
+        return EmbeddedStore(path, read_only=True)
     try:
         return EmbeddedStore(path)
     except OSError as error:

@@ -267,3 +267,26 @@ def test_workers_never_rerun_the_main_script(tmp_path, monkeypatch):
             await pool.close()
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("graph", ["javascript:alert(1)", "file:///etc/passwd",
+                                   "data:text/plain,x"])
+def test_graph_store_writes_only_web_and_urn_graphs(mini_store, graph):
+    from starlette.testclient import TestClient
+
+    token = "t0123456789abcdef"
+    app = make_app(mini_store, workers=1, editor_tokens={token: "ann"})
+    before = mini_store.graph_names()
+    with TestClient(app) as client:
+        response = client.put("/graph-store", params={"graph": graph},
+                              content=b"<urn:a> <urn:b> <urn:c> .",
+                              headers={"Content-Type": "application/n-triples",
+                                       "Authorization": f"Bearer {token}",
+                                       "Accept-Language": "en"})
+        assert response.status_code == 400 and "http, https or urn" in response.text
+        ok = client.put("/graph-store", params={"graph": "urn:wijkgraaf:test"},
+                        content=b"<urn:a> <urn:b> <urn:c> .",
+                        headers={"Content-Type": "application/n-triples",
+                                 "Authorization": f"Bearer {token}"})
+        assert ok.status_code in {201, 204}, ok.text
+    assert set(mini_store.graph_names()) - set(before) == {"urn:wijkgraaf:test"}
