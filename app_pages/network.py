@@ -1,7 +1,6 @@
 """Network: the neighbourhood of one item (depth 1–3), filtered, coloured by kind, capped."""
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from app_lib import state, ui
 from app_lib.state import t
@@ -56,7 +55,7 @@ if view.capped:
     st.info(t("net_capped", shown=view.shown, total=view.total), icon=":material/filter_alt:")
 else:
     st.caption(t("net_size", shown=view.shown, edges=view.edges))
-components.html(view.html, height=view_height + 12, scrolling=False)
+st.iframe(view.html, height=view_height + 12)
 st.caption(t("net_help"))
 kind = G.nodes[state.iri_of(centre)]["kind"] if state.iri_of(centre) in G else ""
 if kind in ui.PAGE:

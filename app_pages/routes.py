@@ -1,7 +1,6 @@
 """Routes: the k shortest routes from one item to another, drawn and told in a sentence."""
 
 import streamlit as st
-import streamlit.components.v1 as components
 
 from app_lib import state, ui
 from app_lib.state import t
@@ -60,5 +59,5 @@ for number, route in enumerate(found, 1):
         st.markdown(chain)
         st.markdown(ui.md(route.sentence[state.lang()]))
 view = state.routes_view([r.nodes for r in found])
-components.html(view.html, height=432, scrolling=False)
+st.iframe(view.html, height=432)
 st.caption(t("route_legend"))

@@ -7,8 +7,8 @@ temporary file and renamed, so a failed write leaves no half file.
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
+
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from loaders.columns import KINDS, Column, Kind
 from loaders.spreadsheet import ITEM_BASE, OTHER_SHEET
+from loaders.atomic import write_atomic
 from ontology.vocab import RDF_TYPE, XSD
 
 __all__ = ["write_workbook", "write_template"]
@@ -74,15 +75,9 @@ def _cell(col: Column, values: list) -> tuple[str | None, list]:
 
 
 def _atomic_save(book, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        book.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_atomic(path, buffer.getvalue())
 
 
 def _header(sheet, kind: Kind, lang: str) -> None:

@@ -17,14 +17,13 @@ selection header in the meta graph.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from loaders import write_atomic
 from ontology.files import CONTEXT_JSONLD
 from ontology.vocab import META_GRAPH, PREFIXES
 from graph.store import Store
@@ -131,16 +130,3 @@ def export_subgraph(sub, fmt: str, lang: str = "nl") -> bytes:
     return WRITERS[fmt](sub, lang)
 
 
-def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix="." + path.name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path

@@ -142,11 +142,24 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
 
 
 def read_query_arg(text: str) -> str:
-    """A query given on the command line: a path to a ``.rq`` file, or the query text."""
+    """A query given on the command line: a path to a ``.rq``/``.sparql`` file or to another
+    existing file, or else the query text itself (of any length).
+
+    >>> read_query_arg("ASK { ?s ?p ?o }" + " " * 300)[:16]
+    'ASK { ?s ?p ?o }'
+    """
     path = Path(text)
-    if text.endswith((".rq", ".sparql")) or (len(text) < 300 and "\n" not in text
-                                             and path.is_file()):
-        if not path.is_file():
+    if text.endswith((".rq", ".sparql")):
+        if not _is_file(path):
             raise QueryError(f"query file {text!r} not found")
         return path.read_text(encoding="utf-8")
+    if "{" not in text and "\n" not in text and _is_file(path):
+        return path.read_text(encoding="utf-8")
     return text
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # e.g. a name longer than the file system allows: not a file
+        return False

@@ -112,3 +112,28 @@ def test_a_store_held_by_another_process_can_be_read_not_written(store_dir):
                           text=True, check=False)
     assert load.returncode == 2 and "in use by another Wijkgraaf process" in load.stderr
     del holder
+
+
+def test_a_long_inline_query_is_text_not_a_file_name(store_dir, capsys):
+    """`wijkgraaf query "<300 characters>"` ran into `[Errno 36] File name too long`."""
+    query = ("SELECT ?s WHERE { ?s a <https://w3id.org/wijkgraaf/def#Obstacle> }" + " " * 200
+             + "# " + "x" * 40)
+    assert 255 <= len(query) < 400
+    assert main(["query", "--store", store_dir, query, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("s\n")
+
+
+def test_files_written_with_o_get_the_umask_mode(store_dir, tmp_path):
+    """Files written with `-o` got mode 0600 (the temporary file's), not the user's umask."""
+    import os
+
+    old = os.umask(0o022)
+    try:
+        out = tmp_path / "export.ttl"
+        assert main(["export", "--store", store_dir, "--format", "turtle", "-o", str(out)]) == 0
+        book = tmp_path / "kb.xlsx"
+        assert main(["workbook", "--store", store_dir, "-o", str(book)]) == 0
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
+    assert book.stat().st_mode & 0o777 == 0o644
