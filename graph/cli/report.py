@@ -92,9 +92,7 @@ def markdown(report: KBReport, lang: str = "nl") -> str:
         [w("bridge"), f"{peak.n} ({peak.label_a} × {peak.label_b})"]])
     i = 0 if lang == "nl" else 1
     table(w("checks"), [w("figure"), w("value"), w("target"), w("ok")],
-          [[ch.text[i], *((f"{ch.value:.0%}", f"{ch.target:.0%}") if "share" in ch.key
-                          else (f"{ch.value:g}", f"{ch.target:g}")), "✓" if ch.ok else "✗"]
-           for ch in report.checks()])
+          [[ch.text[i], *ch.shown(lang), "✓" if ch.ok else "✗"] for ch in report.checks()])
     return "\n\n".join(parts)
 
 

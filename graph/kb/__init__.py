@@ -11,12 +11,12 @@ from graph.kb.loading import (
     validate_store,
 )
 from graph.kb.quality import QualityReport, quality_report
-from graph.kb.report import KBReport, kb_report
+from graph.kb.report import DOMAIN_LIMIT, KBReport, kb_report
 from graph.kb.stats import Stats, stats
 
 __all__ = [
-    "BUNDLED_DIR", "EDITS_GRAPH", "EditConflictError", "EditRefusedError", "ItemState",
-    "KBReport", "NotConformingError", "QualityReport", "SOURCE_BASE", "Stats", "delete_item",
-    "ensure_ready", "history", "item_state", "kb_report", "load_paths", "open_store",
-    "quality_report", "save_item", "stats", "undo", "validate_store",
+    "BUNDLED_DIR", "DOMAIN_LIMIT", "EDITS_GRAPH", "EditConflictError", "EditRefusedError",
+    "ItemState", "KBReport", "NotConformingError", "QualityReport", "SOURCE_BASE", "Stats",
+    "delete_item", "ensure_ready", "history", "item_state", "kb_report", "load_paths",
+    "open_store", "quality_report", "save_item", "stats", "undo", "validate_store",
 ]

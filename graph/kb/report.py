@@ -141,13 +141,24 @@ class BridgePeak:
 
 @dataclass(frozen=True)
 class Check:
-    """One figure beside its target: ``ok`` when it is met."""
+    """One figure beside its target (a floor, or a ceiling when ``at_most``): ``ok`` when it
+    is met; ``text`` is (nl, en)."""
 
     key: str
     text: tuple[str, str]
     value: float
     target: float
     ok: bool
+    at_most: bool = False
+
+    def shown(self, lang: str = "nl") -> tuple[str, str]:
+        """The figure and the target as people read them: ``('74%', '≥ 80%')``."""
+        i = 0 if lang == "nl" else 1
+        if "share" in self.key:
+            value, target = f"{self.value:.0%}", f"{self.target:.0%}"
+        else:
+            value, target = _num(self.value, i), _num(self.target, i)
+        return value, ("≤ " if self.at_most else "≥ ") + target
 
 
 @dataclass(frozen=True)
@@ -273,19 +284,15 @@ class KBReport:
                     b=self.bridge_max.label_b, half=_num(self.counts.get("solution", 0) / 2, i)),
                   "", w("checks")]
         for c in self.checks():
-            value, target = (f"{c.value:.0%}", f"{c.target:.0%}") if "share" in c.key else (
-                _num(c.value, i), _num(c.target, i))
-            lines.append(f"  {'✓' if c.ok else '✗'} {c.text[i]}: {value} "
-                         f"({w('target')} {'≤' if c.key in _AT_MOST else '≥'} {target})")
+            value, target = c.shown("nl" if i == 0 else "en")
+            lines.append(f"  {'✓' if c.ok else '✗'} {c.text[i]}: {value} ({w('target')} {target})")
         return "\n".join(lines)
-
-
-_AT_MOST = {"evidence_blank", "over_domain_limit", "bridge_max", "solutions_under_two_sources"}
 
 
 def _check(key: str, text: tuple[str, str], value: float, target: float,
            direction: int = 1) -> Check:
-    return Check(key, text, value, target, value >= target if direction > 0 else value <= target)
+    return Check(key, text, value, target,
+                 value >= target if direction > 0 else value <= target, direction < 0)
 
 
 def _num(value: float, i: int) -> str:
