@@ -338,23 +338,30 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "`wijkgraaf report` gives the same figures."),
     "kbr_solutions": ("Oplossingen", "Solutions"),
     "kbr_obstacles": ("Belemmeringen", "Obstacles"),
-    "kbr_cases": ("Praktijkvoorbeelden", "Practice cases"),
-    "kbr_with_case": ("Oplossingen met praktijkvoorbeeld", "Solutions with a practice case"),
-    "kbr_local": ("Voorbeelden op wijk/buurt", "Cases at district/neighbourhood"),
-    "kbr_bridge": ("Volste brugcel", "Fullest bridge cell"),
-    "kbr_bridge_help": ("Het grootste aantal oplossingen dat één paar domeinen verbindt "
-                        "(genoemd en afgeleid): {a} × {b}. Doel: hoogstens de helft van alle "
-                        "oplossingen ({half}).",
-                        "The largest number of solutions bridging one pair of domains "
-                        "(stated and derived): {a} × {b}. Target: at most half of all "
-                        "solutions ({half})."),
+    "kbr_cases": ("Voorbeelden", "Cases"),
+    "kbr_with_case": ("Met voorbeeld", "With a case"),
+    "kbr_with_case_help": ("Oplossingen met een Nederlands praktijkvoorbeeld. {target}",
+                           "Solutions with a Dutch practice case. {target}"),
+    "kbr_local": ("Wijk of buurt", "District level"),
+    "kbr_local_help": ("Praktijkvoorbeelden op wijk- of buurtniveau. {target}",
+                       "Practice cases at district or neighbourhood level. {target}"),
+    "kbr_bridge": ("Brugcel", "Bridge cell"),
+    "kbr_bridge_help": ("De volste cel: het grootste aantal oplossingen dat één paar "
+                        "domeinen verbindt (genoemd en afgeleid): {a} × {b}. Doel: hoogstens "
+                        "de helft van alle oplossingen ({half}).",
+                        "The fullest cell: the largest number of solutions bridging one pair "
+                        "of domains (stated and derived): {a} × {b}. Target: at most half of "
+                        "all solutions ({half})."),
     "kbr_targets": ("Doelen", "Targets"),
     "kbr_figure": ("Cijfer", "Figure"), "kbr_now": ("Nu", "Now"),
     "kbr_target": ("Doel", "Target"), "kbr_met": ("Gehaald", "Met"),
     "kbr_kinds": ("Items per soort", "Items per kind"),
     "kbr_kind": ("Soort", "Kind"), "kbr_number": ("Aantal", "Number"),
     "kbr_per_domain": ("Per domein", "Per domain"), "kbr_domain": ("Domein", "Domain"),
-    "kbr_stated": ("Oplossingen (genoemde brug)", "Solutions (stated bridge)"),
+    "kbr_stated": ("Oplossingen", "Solutions"),
+    "kbr_stated_help": ("Oplossingen die het domein volgens hun bron verbinden (genoemde "
+                        "bruggen).", "Solutions whose source says they bridge the domain "
+                        "(stated bridges)."),
     "kbr_per_theme": ("Belemmeringen per thema", "Obstacles per theme"),
     "kbr_theme": ("Thema", "Theme"),
     "kbr_evidence": ("Oplossingen per bewijsniveau", "Solutions per evidence level"),

@@ -111,8 +111,9 @@ def num(value: float) -> str:
 
 
 def table(rows: list[dict]) -> None:
-    """A small table without its index."""
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    """A small table without its index, tall enough to show every row."""
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 height=35 * (len(rows) + 1) + 3)
 
 
 st.divider()
@@ -129,12 +130,16 @@ tiles = [("kbr_solutions", fig.counts.get("solution", 0), "solutions"),
          ("kbr_with_case", share(fig.solutions_with_case_share), "solutions_with_case_share"),
          ("kbr_local", share(fig.cases_local_share), "cases_local_share"),
          ("kbr_bridge", f"{fig.bridge_max.n} / {n_solutions}", "bridge_max")]
+helps = {"solutions_with_case_share": "kbr_with_case_help", "cases_local_share": "kbr_local_help"}
 for col, (label, value, check) in zip(st.columns(len(tiles)), tiles):
     c = checks[check]
-    col.metric(f"{t(label)} {'✓' if c.ok else '✗'}", value,
-               help=(t("kbr_bridge_help", a=fig.bridge_max.label_a, b=fig.bridge_max.label_b,
-                       half=half) if check == "bridge_max"
-                     else f"{t('kbr_target')} {c.shown(state.lang())[1]}"))
+    target = f"{t('kbr_target')} {c.shown(state.lang())[1]}"
+    if check == "bridge_max":
+        why = t("kbr_bridge_help", a=fig.bridge_max.label_a, b=fig.bridge_max.label_b,
+                half=half)
+    else:
+        why = t(helps[check], target=target) if check in helps else target
+    col.metric(f"{t(label)} {'✓' if c.ok else '✗'}", value, help=why)
 
 st.subheader(t("kbr_targets"))
 table([{t("kbr_figure"): c.text[lang_i], t("kbr_now"): c.shown(state.lang())[0],
@@ -147,6 +152,7 @@ with left:
     stated = {d.iri: d.n for d in fig.solutions_per_domain}
     table([{t("kbr_domain"): d.label, t("kbr_obstacles"): d.n,
             t("kbr_stated"): stated.get(d.iri, 0)} for d in fig.obstacles_per_domain])
+    st.caption(t("kbr_stated_help"))
     st.subheader(t("kbr_per_theme"))
     table([{t("kbr_theme"): d.label, t("kbr_obstacles"): d.n} for d in fig.obstacles_per_theme])
     st.subheader(t("kbr_levels"))

@@ -53,9 +53,9 @@ def test_figures_section_shows_the_mini_figures(quality_page):
     assert any(h.value == "Kennisbank in cijfers" for h in at.header)
     shown = metrics(at)
     assert shown["Oplossingen ✗"] == "2" and shown["Belemmeringen ✗"] == "3"
-    assert shown["Oplossingen met praktijkvoorbeeld ✗"] == "50%"
-    assert shown["Voorbeelden op wijk/buurt ✓"] == "100%"
-    assert shown["Volste brugcel ✗"] == "2 / 2"
+    assert shown["Met voorbeeld ✗"] == "50%"
+    assert shown["Wijk of buurt ✓"] == "100%"
+    assert shown["Brugcel ✗"] == "2 / 2"
     rows = tables(at)
     assert ["wonen", 2, 2] in next(t for t in rows if ["gezondheid", 2, 1] in t)
     assert ["(geen bewijsniveau)", 1] in next(t for t in rows if ["goed beschreven", 1] in t)
@@ -70,7 +70,7 @@ def test_figures_section_shows_the_mini_figures(quality_page):
 def test_figures_section_in_english_without_dutch(quality_page):
     at = quality_page("en")
     assert any(h.value == "Knowledge base in figures" for h in at.header)
-    assert metrics(at)["Cases at district/neighbourhood ✓"] == "100%"
+    assert metrics(at)["District level ✓"] == "100%"
     rows = tables(at)
     assert ["housing", 2, 2] in next(t for t in rows if ["health", 2, 1] in t)
     shown = "\n".join([h.value for h in at.header] + [s.value for s in at.subheader]
