@@ -1,23 +1,15 @@
 """The knowledge base in figures: what the editors' quality page and the tests hold it to.
 
-:func:`kb_report` counts, with a few SPARQL aggregates (``GROUP BY`` in the store):
-
-- items per kind (:mod:`ontology.kinds`);
-- obstacles per domain (``wg:affectsDomain``) and per theme (``wg:hasTheme``), solutions per
-  domain (stated bridges, ``wg:bridgesDomain``);
-- solutions per evidence level, blank included;
-- how many solutions fill each field professionals look for (goal, target group, active
-  elements, cost, materials, owner, contact, databank record, evidence note, other names,
-  search words), and how many in Dutch and in English where the field is text;
-- obstacles that affect more than :data:`DOMAIN_LIMIT` domains;
-- sources per item for each kind (min, median, max) and the items with fewer than two;
-  sources with and without an access date (``wg:accessed``);
-- solutions with a Dutch practice case (a case placed in an area with a CBS code), and
-  cases by their finest area: municipality, district (wijk) or neighbourhood (buurt);
-- the fullest cell of the bridge matrix (stated and derived bridges,
-  :func:`graph.analytics.bridge_matrix`) against half of all solutions.
-
-:meth:`KBReport.checks` sets these figures beside the targets of issue 11 (:data:`TARGETS`).
+:func:`kb_report` counts with a few SPARQL aggregates (``GROUP BY`` in the store): items per
+kind (:mod:`ontology.kinds`); obstacles per domain and per theme, solutions per domain (stated
+bridges); solutions per evidence level, blank included; how many solutions fill each field
+professionals look for (:data:`FIELDS`), per language where the field is text; obstacles over
+:data:`DOMAIN_LIMIT` domains; sources per item of each kind (min, median, max, fewer than two)
+and sources with an access date; solutions with a Dutch practice case (a case in an area with
+a CBS code); cases by their finest area (municipality, district = wijk, neighbourhood = buurt);
+and the fullest cell of the bridge matrix (stated and derived,
+:func:`graph.analytics.bridge_matrix`). :meth:`KBReport.checks` sets the figures beside the
+targets of issue 11 (:data:`TARGETS`).
 
 >>> from graph.kb.loading import ensure_ready, load_paths, open_store
 >>> store = ensure_ready(open_store(), bundled=False)
@@ -35,6 +27,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from statistics import median
 
 from ontology.kinds import CLASS_KIND, KINDS
 from ontology.vocab import DCT, ITEM_BASE, RDFS, SKOS, WG
@@ -56,7 +49,7 @@ SEED_DOMAINS = tuple(ITEM_BASE + d for d in ("dom-gezondheid", "dom-milieu", "do
 #: the figures issue 11 asks of the bundled knowledge base
 TARGETS = {"solutions": 100, "obstacles": 60, "cases": 60, "obstacles_per_seed_domain": 10,
            "obstacles_per_theme": 10, "solutions_with_case_share": 0.8,
-           "cases_local_share": 0.5, "min_sources_per_solution": 2}
+           "cases_local_share": 0.5}
 
 _W = {  # words of the text: key → (nl, en)
     "title": ("Kennisbank in cijfers", "Knowledge base in figures"),
@@ -84,8 +77,21 @@ _W = {  # words of the text: key → (nl, en)
                " de helft van alle oplossingen is {half}",
                "Fullest cell of the bridge matrix (stated and derived): {n} solutions ({a} × {b});"
                " half of all solutions is {half}"),
-    "checks": ("Doelen (issue 11)", "Targets (issue 11)"), "met": ("gehaald", "met"),
-    "not_met": ("niet gehaald", "not met"), "target": ("doel", "target"),
+    "checks": ("Doelen (issue 11)", "Targets (issue 11)"), "target": ("doel", "target"),
+}
+_C = {  # the words of each check: key → (nl, en)
+    "solutions": ("oplossingen", "solutions"), "obstacles": ("belemmeringen", "obstacles"),
+    "cases": ("praktijkvoorbeelden", "practice cases"),
+    "evidence_blank": ("oplossingen zonder bewijsniveau", "solutions without evidence level"),
+    "over_domain_limit": (f"belemmeringen met meer dan {DOMAIN_LIMIT} domeinen",
+                          f"obstacles with more than {DOMAIN_LIMIT} domains"),
+    "solutions_with_case_share": ("aandeel oplossingen met praktijkvoorbeeld",
+                                  "share of solutions with a practice case"),
+    "cases_local_share": ("aandeel voorbeelden op wijk- of buurtniveau",
+                          "share of cases at district or neighbourhood level"),
+    "bridge_max": ("volste cel van de brugmatrix", "fullest bridge-matrix cell"),
+    "solutions_under_two_sources": ("oplossingen met minder dan 2 bronnen",
+                                    "solutions with fewer than 2 sources"),
 }
 _FIELD_WORDS = {SKOS.altLabel: ("andere namen", "other names"),
                 SKOS.hiddenLabel: ("zoekwoorden", "search words")}
@@ -203,40 +209,24 @@ class KBReport:
 
     def checks(self) -> tuple[Check, ...]:
         """Every figure of issue 11 beside its target, in the report's order."""
-        n, T = self.counts, TARGETS
-        out = [_check("solutions", ("oplossingen", "solutions"), n.get("solution", 0),
-                      T["solutions"]),
-               _check("obstacles", ("belemmeringen", "obstacles"), n.get("obstacle", 0),
-                      T["obstacles"]),
-               _check("cases", ("praktijkvoorbeelden", "practice cases"), n.get("case", 0),
-                      T["cases"])]
-        for t in self.obstacles_per_domain:
-            if t.iri in SEED_DOMAINS:
-                out.append(_check("domain:" + t.id, (f"belemmeringen in {t.label}",
-                                  f"obstacles in {t.label}"), t.n,
-                                  T["obstacles_per_seed_domain"]))
-        for t in self.obstacles_per_theme:
-            out.append(_check("theme:" + t.id, (f"belemmeringen in thema {t.label}",
-                              f"obstacles in theme {t.label}"), t.n, T["obstacles_per_theme"]))
-        sol = self.spread("solution")
-        out += [
-            _check("evidence_blank", ("oplossingen zonder bewijsniveau",
-                   "solutions without evidence level"), self.solutions_without_evidence, 0, -1),
-            _check("over_domain_limit", (f"belemmeringen met meer dan {DOMAIN_LIMIT} domeinen",
-                   f"obstacles with more than {DOMAIN_LIMIT} domains"),
-                   len(self.over_domain_limit), 0, -1),
-            _check("solutions_with_case_share", ("aandeel oplossingen met praktijkvoorbeeld",
-                   "share of solutions with a practice case"),
-                   round(self.solutions_with_case_share, 3), T["solutions_with_case_share"]),
-            _check("cases_local_share", ("aandeel voorbeelden op wijk- of buurtniveau",
-                   "share of cases at district or neighbourhood level"),
-                   round(self.cases_local_share, 3), T["cases_local_share"]),
-            _check("bridge_max", ("volste cel van de brugmatrix", "fullest bridge-matrix cell"),
-                   self.bridge_max.n, n.get("solution", 0) / 2, -1),
-            _check("solutions_under_two_sources", ("oplossingen met minder dan 2 bronnen",
-                   "solutions with fewer than 2 sources"),
-                   len(sol.under_two) if sol else 0, 0, -1)]
-        return tuple(out)
+        n, T, sol = self.counts, TARGETS, self.spread("solution")
+        out = [_check(k, _C[k], n.get(kind, 0), T[k]) for k, kind in
+               (("solutions", "solution"), ("obstacles", "obstacle"), ("cases", "case"))]
+        out += [_check("domain:" + t.id, (f"belemmeringen in {t.label}", f"obstacles in {t.label}"),
+                       t.n, T["obstacles_per_seed_domain"])
+                for t in self.obstacles_per_domain if t.iri in SEED_DOMAINS]
+        out += [_check("theme:" + t.id, (f"belemmeringen in thema {t.label}",
+                       f"obstacles in theme {t.label}"), t.n, T["obstacles_per_theme"])
+                for t in self.obstacles_per_theme]
+        figures = [("evidence_blank", self.solutions_without_evidence, 0, -1),
+                   ("over_domain_limit", len(self.over_domain_limit), 0, -1),
+                   ("solutions_with_case_share", round(self.solutions_with_case_share, 3),
+                    T["solutions_with_case_share"], 1),
+                   ("cases_local_share", round(self.cases_local_share, 3),
+                    T["cases_local_share"], 1),
+                   ("bridge_max", self.bridge_max.n, n.get("solution", 0) / 2, -1),
+                   ("solutions_under_two_sources", len(sol.under_two) if sol else 0, 0, -1)]
+        return tuple(out + [_check(k, _C[k], v, target, d) for k, v, target, d in figures])
 
     def to_dict(self) -> dict:
         """The report as plain data (JSON-ready), with the shares and the checks."""
@@ -315,11 +305,13 @@ def _label(lang: str, var: str = "x") -> str:
             f"OPTIONAL {{ ?{var} <{SKOS.prefLabel}> ?l2 }}")
 
 
+def _tally(r) -> Tally:
+    x = r["x"].value
+    return Tally(x, _short(x), r["label"].value if "label" in r else _short(x), int(r["n"].value))
+
+
 def _tallies(rows) -> tuple[Tally, ...]:
-    out = [Tally(r["x"].value, _short(r["x"].value),
-                 r["label"].value if "label" in r else _short(r["x"].value), int(r["n"].value))
-           for r in rows]
-    return tuple(sorted(out, key=lambda t: (t.label.lower(), t.id)))
+    return tuple(sorted(map(_tally, rows), key=lambda t: (t.label.lower(), t.id)))
 
 
 def _per(store: Store, cls: str, member: str, prop: str, lang: str) -> tuple[Tally, ...]:
@@ -360,23 +352,16 @@ def kb_report(store: Store, lang: str = "nl") -> KBReport:
     blank = int(store.select(f"""SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{
         ?s a <{WG.Solution}> FILTER NOT EXISTS {{ ?s <{WG.evidenceLevel}> ?any }} }}""")[0]
                 ["n"].value)
-    evidence = tuple(Tally(r["x"].value, _short(r["x"].value),
-                           r["label"].value if "label" in r else _short(r["x"].value),
-                           int(r["n"].value)) for r in levels)
-    evidence += (Tally("", "", "", blank),)
-
-    fields = _fields(store, lang)
+    evidence = (*map(_tally, levels), Tally("", "", "", blank))
 
     over = _tallies(store.select(f"""
         SELECT ?x (SAMPLE(COALESCE(?l1, ?l2)) AS ?label) (COUNT(DISTINCT ?d) AS ?n) WHERE {{
           ?x a <{WG.Obstacle}> ; <{WG.affectsDomain}> ?d . {_label(lang)}
         }} GROUP BY ?x HAVING (COUNT(DISTINCT ?d) > {DOMAIN_LIMIT})"""))
 
-    sources = _sources(store, lang)
     accessed = store.select(f"""SELECT (COUNT(DISTINCT ?s) AS ?all) (COUNT(DISTINCT ?a) AS ?yes)
         WHERE {{ ?s a <{WG.Source}> OPTIONAL {{ ?s <{WG.accessed}> ?d BIND(?s AS ?a) }} }}""")[0]
     with_date = int(accessed["yes"].value)
-    no_date = int(accessed["all"].value) - with_date
 
     with_case = int(store.select(f"""SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{
         ?s a <{WG.Solution}> . ?c a <{WG.PracticeCase}> ; <{WG.appliesSolution}> ?s ;
@@ -392,7 +377,8 @@ def kb_report(store: Store, lang: str = "nl") -> KBReport:
         cases_per_level[names[int(r["level"].value)]] = int(r["n"].value)
 
     return KBReport(store.version(), lang, counts, per_domain, stated, per_theme, evidence,
-                    fields, over, sources, with_date, no_date, with_case, cases_per_level,
+                    _fields(store, lang), over, _sources(store, lang), with_date,
+                    int(accessed["all"].value) - with_date, with_case, cases_per_level,
                     _bridge_peak(store, lang))
 
 
@@ -415,11 +401,8 @@ def _fields(store: Store, lang: str) -> tuple[FieldFill, ...]:
         words = _FIELD_WORDS.get(f)
         label = labels.get(f) or (words[0 if lang == "nl" else 1] if words else _short(f))
         r = found.get(f)
-        if r is None:
-            out.append(FieldFill(f.rsplit("#", 1)[-1], label, 0))
-            continue
-        text = int(r["texts"].value) > 0
-        out.append(FieldFill(f.rsplit("#", 1)[-1], label, int(r["n"].value),
+        text = r is not None and int(r["texts"].value) > 0  # counted per language
+        out.append(FieldFill(f.rsplit("#", 1)[-1], label, int(r["n"].value) if r else 0,
                              int(r["in_nl"].value) if text else None,
                              int(r["in_en"].value) if text else None))
     return tuple(out)
@@ -436,10 +419,7 @@ def _sources(store: Store, lang: str) -> tuple[SourceSpread, ...]:
     few: dict[str, list[Tally]] = {}
     for r in store.select(f"""SELECT ?kind ?x ?n (SAMPLE(COALESCE(?l1, ?l2)) AS ?label) WHERE {{
             {{ {per_item} }} FILTER(?n < 2) {_label(lang)} }} GROUP BY ?kind ?x ?n"""):
-        x = r["x"].value
-        few.setdefault(r["kind"].value, []).append(
-            Tally(x, _short(x), r["label"].value if "label" in r else _short(x),
-                  int(r["n"].value)))
+        few.setdefault(r["kind"].value, []).append(_tally(r))
     out = []
     for k in KINDS:
         hist = spread.get(k.name)
@@ -456,18 +436,7 @@ def _median(hist: dict[int, int]) -> float:
     >>> _median({1: 2, 3: 1}), _median({1: 1, 2: 1, 5: 2})
     (1, 3.5)
     """
-    total = sum(hist.values())
-    values = sorted(hist)
-
-    def at(i: int) -> int:  # the i-th value (0-based) in sorted order
-        seen = 0
-        for v in values:
-            seen += hist[v]
-            if i < seen:
-                return v
-        return values[-1]
-    mid = total // 2
-    return at(mid) if total % 2 else (at(mid - 1) + at(mid)) / 2
+    return median(v for v, times in sorted(hist.items()) for _ in range(times))
 
 
 def _bridge_peak(store: Store, lang: str) -> BridgePeak:
