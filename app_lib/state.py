@@ -21,6 +21,7 @@ from ontology import ITEM, QueryError, UnknownIdError, competency_queries
 from app_lib.texts import TEXTS
 from graph.items import details as _details
 from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats as _stats
+from graph.kb import kb_report
 from graph.analytics import agenda, bridge_matrix, project
 from graph.items import build_index
 from graph.store import Store
@@ -142,6 +143,17 @@ def _quality(_store: Store, cache_key: tuple, language: str, stale_days: int):
 def quality(stale_days: int):
     """The quality report (SHACL and the editors' checks): computed once per store version."""
     return _quality(store(), key(), lang(), stale_days)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _kb_figures(_store: Store, cache_key: tuple, language: str):
+    return kb_report(_store, language)
+
+
+def kb_figures():
+    """The knowledge base in figures (``graph.kb.KBReport``): computed once per store version
+    and language."""
+    return _kb_figures(store(), key(), lang())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

@@ -330,4 +330,56 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sparql_csv": ("Download CSV", "Download CSV"),
     "sparql_json": ("Download JSON (SPARQL-resultaten)", "Download JSON (SPARQL results)"),
     "sparql_turtle": ("Download Turtle", "Download Turtle"),
+    # -- quality: the knowledge base in figures (graph.kb.kb_report)
+    "kbr_title": ("Kennisbank in cijfers", "Knowledge base in figures"),
+    "kbr_intro": ("Stand van versie {v} van de kennisbank, naast de doelen van issue 11. "
+                  "Dezelfde cijfers geeft `wijkgraaf report`.",
+                  "As of version {v} of the knowledge base, beside the targets of issue 11. "
+                  "`wijkgraaf report` gives the same figures."),
+    "kbr_solutions": ("Oplossingen", "Solutions"),
+    "kbr_obstacles": ("Belemmeringen", "Obstacles"),
+    "kbr_cases": ("Voorbeelden", "Cases"),
+    "kbr_with_case": ("Met voorbeeld", "With a case"),
+    "kbr_with_case_help": ("Oplossingen met een Nederlands praktijkvoorbeeld. {target}",
+                           "Solutions with a Dutch practice case. {target}"),
+    "kbr_local": ("Wijk of buurt", "District level"),
+    "kbr_local_help": ("Praktijkvoorbeelden op wijk- of buurtniveau. {target}",
+                       "Practice cases at district or neighbourhood level. {target}"),
+    "kbr_bridge": ("Brugcel", "Bridge cell"),
+    "kbr_bridge_help": ("De volste cel: het grootste aantal oplossingen dat één paar "
+                        "domeinen verbindt (genoemd en afgeleid): {a} × {b}. Doel: hoogstens "
+                        "de helft van alle oplossingen ({half}).",
+                        "The fullest cell: the largest number of solutions bridging one pair "
+                        "of domains (stated and derived): {a} × {b}. Target: at most half of "
+                        "all solutions ({half})."),
+    "kbr_targets": ("Doelen", "Targets"),
+    "kbr_figure": ("Cijfer", "Figure"), "kbr_now": ("Nu", "Now"),
+    "kbr_target": ("Doel", "Target"), "kbr_met": ("Gehaald", "Met"),
+    "kbr_kinds": ("Items per soort", "Items per kind"),
+    "kbr_kind": ("Soort", "Kind"), "kbr_number": ("Aantal", "Number"),
+    "kbr_per_domain": ("Per domein", "Per domain"), "kbr_domain": ("Domein", "Domain"),
+    "kbr_stated": ("Oplossingen", "Solutions"),
+    "kbr_stated_help": ("Oplossingen die het domein volgens hun bron verbinden (genoemde "
+                        "bruggen).", "Solutions whose source says they bridge the domain "
+                        "(stated bridges)."),
+    "kbr_per_theme": ("Belemmeringen per thema", "Obstacles per theme"),
+    "kbr_theme": ("Thema", "Theme"),
+    "kbr_evidence": ("Oplossingen per bewijsniveau", "Solutions per evidence level"),
+    "kbr_level": ("Bewijsniveau", "Evidence level"),
+    "kbr_blank": ("(geen bewijsniveau)", "(no evidence level)"),
+    "kbr_fields": ("Velden ingevuld bij oplossingen", "Fields filled on solutions"),
+    "kbr_field": ("Veld", "Field"), "kbr_filled": ("Ingevuld", "Filled"),
+    "kbr_in_nl": ("in het Nederlands", "in Dutch"), "kbr_in_en": ("in het Engels", "in English"),
+    "kbr_sources": ("Bronnen per item", "Sources per item"),
+    "kbr_items": ("Items", "Items"), "kbr_median": ("Mediaan", "Median"),
+    "kbr_under_two": ("Minder dan 2 bronnen", "Fewer than 2 sources"),
+    "kbr_accessed": ("{a} bronnen hebben een datum van raadplegen, {b} nog niet.",
+                     "{a} sources have an access date, {b} do not yet."),
+    "kbr_over": ("Belemmeringen met meer dan {n} domeinen", "Obstacles with more than {n} domains"),
+    "kbr_over_none": ("Geen belemmering heeft meer dan {n} domeinen.",
+                      "No obstacle has more than {n} domains."),
+    "kbr_levels": ("Praktijkvoorbeelden naar fijnste gebied", "Practice cases by finest area"),
+    "kbr_area": ("Gebied", "Area"),
+    "kbr_municipality": ("gemeente", "municipality"), "kbr_district": ("wijk", "district"),
+    "kbr_neighbourhood": ("buurt", "neighbourhood"), "kbr_none": ("zonder gebied", "no area"),
 }

@@ -1,12 +1,15 @@
 """Quality (editors): what is incomplete — the SHACL report by shape, obstacles without
 solutions, solutions without sources or cases, items not changed for a long time, records to
-review. Every item links to its page (and, for a signed-in editor, to its edit form)."""
+review. Every item links to its page (and, for a signed-in editor, to its edit form). Below
+that, the knowledge base in figures (``graph.kb.kb_report``) beside its targets."""
 
 import pandas as pd
 import streamlit as st
 
 from app_lib import editor_common as ed
 from app_lib import state, ui
+from graph.kb import DOMAIN_LIMIT
+from ontology.kinds import noun as kind_name
 
 TEXTS = {
     "title": ("Kwaliteit van de kennisbank", "Quality of the knowledge base"),
@@ -90,3 +93,97 @@ with tabs[0]:
 for tab, (field, _) in zip(tabs[1:], names[1:]):
     with tab:
         items(getattr(report, field))
+
+
+# -- the knowledge base in figures ----------------------------------------------------------
+t = state.t
+lang_i = 0 if state.lang() == "nl" else 1
+
+
+def share(value: float) -> str:
+    """A share as a percentage."""
+    return f"{value:.0%}"
+
+
+def num(value: float) -> str:
+    """A number with a decimal comma in Dutch (38,5) and a point in English (38.5)."""
+    return f"{value:g}".replace(".", "," if lang_i == 0 else ".")
+
+
+def table(rows: list[dict]) -> None:
+    """A small table without its index, tall enough to show every row."""
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 height=35 * (len(rows) + 1) + 3)
+
+
+st.divider()
+st.header(t("kbr_title"))
+with st.spinner("…"):
+    fig = state.kb_figures()
+st.caption(t("kbr_intro", v=fig.version))
+n_solutions = fig.counts.get("solution", 0)
+half = num(n_solutions / 2)
+checks = {c.key: c for c in fig.checks()}
+tiles = [("kbr_solutions", fig.counts.get("solution", 0), "solutions"),
+         ("kbr_obstacles", fig.counts.get("obstacle", 0), "obstacles"),
+         ("kbr_cases", fig.counts.get("case", 0), "cases"),
+         ("kbr_with_case", share(fig.solutions_with_case_share), "solutions_with_case_share"),
+         ("kbr_local", share(fig.cases_local_share), "cases_local_share"),
+         ("kbr_bridge", f"{fig.bridge_max.n} / {n_solutions}", "bridge_max")]
+helps = {"solutions_with_case_share": "kbr_with_case_help", "cases_local_share": "kbr_local_help"}
+for col, (label, value, check) in zip(st.columns(len(tiles)), tiles):
+    c = checks[check]
+    target = f"{t('kbr_target')} {c.shown(state.lang())[1]}"
+    if check == "bridge_max":
+        why = t("kbr_bridge_help", a=fig.bridge_max.label_a, b=fig.bridge_max.label_b,
+                half=half)
+    else:
+        why = t(helps[check], target=target) if check in helps else target
+    col.metric(f"{t(label)} {'✓' if c.ok else '✗'}", value, help=why)
+
+st.subheader(t("kbr_targets"))
+table([{t("kbr_figure"): c.text[lang_i], t("kbr_now"): c.shown(state.lang())[0],
+        t("kbr_target"): c.shown(state.lang())[1], t("kbr_met"): "✓" if c.ok else "✗"}
+       for c in fig.checks()])
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("kbr_per_domain"))
+    stated = {d.iri: d.n for d in fig.solutions_per_domain}
+    table([{t("kbr_domain"): d.label, t("kbr_obstacles"): d.n,
+            t("kbr_stated"): stated.get(d.iri, 0)} for d in fig.obstacles_per_domain])
+    st.caption(t("kbr_stated_help"))
+    st.subheader(t("kbr_per_theme"))
+    table([{t("kbr_theme"): d.label, t("kbr_obstacles"): d.n} for d in fig.obstacles_per_theme])
+    st.subheader(t("kbr_levels"))
+    table([{t("kbr_area"): t("kbr_" + level), t("kbr_number"): n}
+           for level, n in fig.cases_per_level.items()])
+with right:
+    st.subheader(t("kbr_evidence"))
+    table([{t("kbr_level"): e.label or t("kbr_blank"), t("kbr_number"): e.n}
+           for e in fig.evidence])
+    st.subheader(t("kbr_fields"))
+    table([{t("kbr_field"): f.label, t("kbr_filled"): f"{f.filled} / {n_solutions}",
+            t("kbr_in_nl"): "" if f.nl is None else f.nl,
+            t("kbr_in_en"): "" if f.en is None else f.en} for f in fig.fields])
+    st.subheader(t("kbr_kinds"))
+    table([{t("kbr_kind"): kind_name(k, state.lang(), plural=True), t("kbr_number"): n}
+           for k, n in fig.counts.items()])
+
+st.subheader(t("kbr_sources"))
+table([{t("kbr_kind"): kind_name(s.kind, state.lang(), plural=True), t("kbr_items"): s.items,
+        "min": s.min, t("kbr_median"): num(s.median), "max": s.max,
+        t("kbr_under_two"): len(s.under_two)} for s in fig.sources])
+st.caption(t("kbr_accessed", a=fig.sources_accessed, b=fig.sources_not_accessed))
+few = fig.spread("solution")
+if few and few.under_two:
+    with st.expander(f"{t('kbr_solutions')}: {t('kbr_under_two').lower()} ({len(few.under_two)})"):
+        for item in few.under_two:
+            ui.item_link("solution", item.iri, f"{item.label} ({item.n})")
+
+if fig.over_domain_limit:
+    st.subheader(t("kbr_over", n=DOMAIN_LIMIT))
+    for item in fig.over_domain_limit:
+        ui.item_link("obstacle", item.iri, f"{item.label} ({item.n})")
+else:
+    st.caption(t("kbr_over_none", n=DOMAIN_LIMIT))
