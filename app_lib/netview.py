@@ -18,6 +18,7 @@ nothing. Labels and tooltips are plain text: they reach the page as JSON with ``
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -162,9 +163,55 @@ def _short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
+def rings(G: nx.MultiDiGraph, centres: Sequence[str], nodes: Sequence[str],
+          spacing: int = 230) -> dict[str, tuple[float, float]]:
+    """Fixed positions for an ego view: the centres in the middle, each further step on a
+    wider ring, a node placed near the node it was reached from (so branches stay together).
+
+    >>> from graph.analytics.projection import build_graph
+    >>> G = build_graph([{"id": i, "kind": "obstacle", "label": i} for i in "ABCD"],
+    ...                 [("A", "relatedSolution", "B"), ("B", "relatedSolution", "C"),
+    ...                  ("A", "relatedSolution", "D")])
+    >>> ids = ["https://w3id.org/wijkgraaf/id/" + x for x in "ABCD"]
+    >>> pos = rings(G, ids[:1], ids)
+    >>> pos[ids[0]], round(math.dist((0, 0), pos[ids[2]]) / 230)
+    ((0.0, 0.0), 2)
+    """
+    shown = set(nodes)
+    U = G.to_undirected(as_view=True)
+    step = {c: 0 for c in centres if c in shown}
+    parent: dict[str, str] = {}
+    frontier = list(step)
+    while frontier:
+        nxt = []
+        for u in frontier:
+            for v in sorted(U.neighbors(u)):
+                if v in shown and v not in step:
+                    step[v], parent[v] = step[u] + 1, u
+                    nxt.append(v)
+        frontier = nxt
+    for n in nodes:  # not reached through shown nodes: the outermost ring
+        step.setdefault(n, max(step.values(), default=0) + 1)
+    angle: dict[str, float] = {}
+    pos: dict[str, tuple[float, float]] = {}
+    centre_list = [n for n in nodes if step[n] == 0]
+    for i, c in enumerate(centre_list):
+        angle[c] = 2 * math.pi * i / max(1, len(centre_list))
+        r = 0.0 if len(centre_list) == 1 else spacing * 0.5
+        pos[c] = (r * math.cos(angle[c]), r * math.sin(angle[c]))
+    for depth in range(1, max(step.values(), default=0) + 1):
+        ring = [n for n in nodes if step[n] == depth]
+        ring.sort(key=lambda n: (angle.get(parent.get(n, ""), 0.0), n))
+        for i, n in enumerate(ring):
+            angle[n] = 2 * math.pi * (i + 0.5) / len(ring)
+            pos[n] = (depth * spacing * math.cos(angle[n]), depth * spacing * math.sin(angle[n]))
+    return pos
+
+
 def _render(G: nx.MultiDiGraph, nodes: list[str], lang: str, height: int,
             centres: Sequence[str] = (), levels: dict[str, int] | None = None,
-            path_edges: set[tuple[str, str]] | None = None) -> tuple[str, int]:
+            path_edges: set[tuple[str, str]] | None = None,
+            positions: dict[str, tuple[float, float]] | None = None) -> tuple[str, int]:
     from pyvis.network import Network
 
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
@@ -177,6 +224,8 @@ def _render(G: nx.MultiDiGraph, nodes: list[str], lang: str, height: int,
         if data.get("notation"):
             tip += f" · {data['notation']}"
         extra = {"level": levels[n]} if levels and n in levels else {}
+        if positions and n in positions:
+            extra = {"x": positions[n][0], "y": positions[n][1], "physics": False}
         net.add_node(n, label=_short(label), title=tip, color=colour(kind),
                      shape=KIND[kind].shape if kind in KIND else "dot",
                      size=26 if n in centres else 16,
@@ -227,7 +276,13 @@ def ego_html(G: nx.MultiDiGraph, centres: Sequence[str], depth: int = 1,
     """The neighbourhood of ``centres`` (see :func:`ego_nodes`) as a self-contained HTML page,
     coloured by kind, with a legend."""
     nodes, total = ego_nodes(G, centres, depth, kinds, domains, cap)
-    html, edges = _render(G, nodes, lang, height, centres=centres)
+    positions = ties = None
+    if depth > 1:  # depth 1 reads well freely; deeper: rings, and only links between rings
+        positions = rings(G, centres, nodes)
+        ring = {n: round(math.hypot(*positions[n]) / 230) for n in nodes}
+        ties = {(u, v) for u, v in G.subgraph(nodes).edges() if abs(ring[u] - ring[v]) == 1}
+    html, edges = _render(G, nodes, lang, height, centres=centres, positions=positions,
+                          path_edges=ties)
     return NetView(html, len(nodes), total, total > len(nodes), edges)
 
 

@@ -200,3 +200,24 @@ def test_app_command():
     assert cmd[cmd.index("run") + 1] == str(APP) and APP.is_file()
     assert "--server.port=8123" in cmd and "--client.showErrorDetails=none" in cmd
     assert "--browser.gatherUsageStats=false" in cmd and cmd[-3:-1] == [":memory:", "--lang=nl"]
+
+
+def test_depth_two_network_keeps_the_centre_in_the_middle_and_links_rings_only(kb_store):
+    """At depth 2 the picture was a hairball with the centre pushed to the edge: now rings
+    around a fixed centre, with only the links from one ring to the next."""
+    import json
+    import math
+    import re
+
+    from graph.analytics import project
+
+    G = project(kb_store, "nl")
+    centre = "https://w3id.org/wijkgraaf/id/O08"
+    view = ego_html(G, [centre], depth=2, lang="nl")
+    nodes = json.loads(re.search(r"new vis\.DataSet\((\[.*?\])\);", view.html).group(1))
+    at = {n["id"]: (n["x"], n["y"]) for n in nodes}
+    assert at[centre] == (0.0, 0.0) and all(n.get("physics") is False for n in nodes)
+    ring = {i: round(math.hypot(*xy) / 230) for i, xy in at.items()}
+    assert set(ring.values()) == {0, 1, 2}
+    edges = json.loads(re.findall(r"new vis\.DataSet\((\[.*?\])\);", view.html)[1])
+    assert edges and all(abs(ring[e["from"]] - ring[e["to"]]) == 1 for e in edges)
