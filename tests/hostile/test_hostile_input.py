@@ -32,6 +32,7 @@ from graph.kb.loading import SOURCE_BASE, _known_ids
 from loaders import csv_cell, csv_value, read_spreadsheet, web_url, write_workbook
 from ontology import InputError
 from ontology.vocab import ITEM, SKOS, WG
+from tests.conftest import MINI
 from tests.hostile.conftest import FORMULAS, SCRIPT_LINK
 
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -123,6 +124,34 @@ def test_formula_labels_are_inert_in_the_xlsx_export_and_read_back(mini_store, t
     back = read_spreadsheet(path, _known_ids(mini_store))
     assert (S01, formula) in {(t.subject.value, t.object.value) for t in back
                               if t.predicate.value == PREF}
+
+
+def test_formula_labels_survive_the_workbook_command_and_a_load(tmp_path):
+    """``wijkgraaf workbook``, then ``wijkgraaf load`` of that workbook (next to the file it
+    came from): the workbook's own graph holds the formula name and the optional other name
+    that starts with '=', exactly; nothing dropped, exit 0."""
+    from graph.cli import main
+    from graph.kb.loading import open_store, source_graph_iri
+
+    name, other = FORMULAS[0], FORMULAS[1]
+    text = MINI.read_text(encoding="utf-8").replace(
+        '"convenant gegevensdeling"@nl, "data-sharing covenant"@en ;',
+        f'{_turtle(name)}@nl, "data-sharing covenant"@en ; skos:altLabel {_turtle(other)}@nl ;')
+    assert _turtle(name) in text
+    source, store_dir, book = tmp_path / "kwaad.ttl", tmp_path / "store", tmp_path / "kb.xlsx"
+    source.write_text(text, encoding="utf-8")
+    assert main(["load", "--store", str(store_dir), "--no-bundled", "-q", str(source)]) == 0
+    assert main(["workbook", "--store", str(store_dir), "-o", str(book)]) == 0
+    assert main(["load", "--store", str(store_dir), "--no-bundled", "-q", str(book)]) == 0
+    graph = source_graph_iri(book)
+    rows = open_store(store_dir).select(
+        f"SELECT ?p ?o WHERE {{ GRAPH <{graph}> {{ <{S01}> ?p ?o FILTER(isLiteral(?o)) }} }}")
+    found = {(r["p"].value, r["o"].value) for r in rows}
+    assert {(PREF, name), (ALT, other)} <= found
+
+
+def _turtle(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @pytest.mark.parametrize("formula", [*FORMULAS, "\tTAB=1+1", "\r=1+1"])
