@@ -25,12 +25,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # -- gate
     "edit_off": ("Bewerken staat uit in deze installatie.", "Editing is off in this installation."),
     "login_title": ("Inloggen als redacteur", "Sign in as editor"),
-    "login_name": ("Uw naam (wordt bij elke wijziging vastgelegd)",
+    "login_name": ("Je naam (wordt bij elke wijziging vastgelegd)",
                    "Your name (recorded with every change)"),
     "login_secret": ("Redacteurswachtwoord", "Editor password"),
     "login_button": ("Inloggen", "Sign in"),
     "login_wrong": ("Dat wachtwoord klopt niet.", "That password is not right."),
-    "login_name_missing": ("Vul uw naam in.", "Fill in your name."),
+    "login_name_missing": ("Vul je naam in.", "Fill in your name."),
     "logged_in": ("Ingelogd als redacteur: {name}", "Signed in as editor: {name}"),
     "logout": ("Uitloggen", "Sign out"),
     # -- selection

@@ -27,7 +27,7 @@ TEXTS = {
     "refused": ("Niet opgeslagen — de gegevens voldoen niet aan de regels:",
                 "Not saved — the data does not meet the rules:"),
     "conflict_theirs": ("De huidige versie (van de ander)", "The current version (theirs)"),
-    "reload": ("Huidige versie laden (uw invoer vervalt)",
+    "reload": ("Huidige versie laden (je invoer vervalt)",
                "Load the current version (your input is dropped)"),
     "delete": ("Verwijderen", "Delete"),
     "delete_confirm": ("Ja, verwijder dit item en de verwijzingen ernaar",
@@ -38,7 +38,7 @@ TEXTS = {
                                                           "No changes in the app yet."),
     "undo": ("Ongedaan maken", "Undo"), "undone": ("Ongedaan gemaakt.", "Undone."),
     "unknown": ("onbekend", "unknown"), "yes": ("ja", "yes"), "no": ("nee", "no"),
-    "list_help": ("Meerdere waarden scheidt u met ;", "Separate several values with ;"),
+    "list_help": ("Meerdere waarden scheid je met ;", "Separate several values with ;"),
     "gone": ("Dit item bestaat (nog) niet; vul het formulier in om het aan te maken.",
              "This item does not exist (yet); fill in the form to create it."),
 }

@@ -33,7 +33,7 @@ _INSTRUCTIONS = [
      "cases."),
     ("Rij 1 bevat de kolomnamen (Nederlands of Engels). Elke volgende rij is één item.",
      "Row 1 holds the column names (Dutch or English). Each further row is one item."),
-    ("Lijsten scheidt u met een puntkomma (;). Verwijzingen mogen een id (O08, dom-wonen) of "
+    ("Lijsten scheid je met een puntkomma (;). Verwijzingen mogen een id (O08, dom-wonen) of "
      "een naam zijn.",
      "Separate list values with a semicolon (;). References may be an id (O08, dom-wonen) or "
      "a name."),

@@ -65,9 +65,9 @@ TEXT: dict[str, tuple[str, str]] = {
              "from Wijkgraaf, version {v} of the knowledge base"),
     "whole": ("De hele kennisbank", "The whole knowledge base"),
     "contents": ("Inhoud", "Contents"),
-    "reading": ("Zo leest u deze gereedschapskist", "How to read this toolbox"),
+    "reading": ("Zo lees je deze gereedschapskist", "How to read this toolbox"),
     "reading_text": (
-        "Elke kaart beschrijft één oplossing: wat het is, hoe u begint, welke belemmeringen "
+        "Elke kaart beschrijft één oplossing: wat het is, hoe je begint, welke belemmeringen "
         "ze wegneemt en welke domeinen ze verbindt. Daarna volgt wie mee moet doen en wie "
         "beslist, op welke juridische grond, hoe sterk het bewijs is, waar het al is "
         "toegepast en waar de informatie vandaan komt. Het overzicht van domeinbruggen laat "
@@ -88,7 +88,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_bridges": ("Deze selectie bevat geen oplossingen die domeinen verbinden.",
                    "This selection holds no solutions that bridge domains."),
     "card": ("Kaart", "Card"), "solution": ("Oplossing", "Solution"),
-    "what": ("Wat is het?", "What is it?"), "start": ("Hoe begint u?", "How to start"),
+    "what": ("Wat is het?", "What is it?"), "start": ("Hoe begin je?", "How to start"),
     "addresses": ("Neemt deze belemmeringen weg", "Removes these obstacles"),
     "domains": ("Verbindt deze domeinen", "Bridges these domains"),
     "who": ("Wie moeten meedoen", "Who must take part"), "decides": ("Wie beslist", "Who decides"),
