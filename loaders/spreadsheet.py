@@ -78,7 +78,10 @@ def _sheets(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
     for index, sheet in enumerate(book.worksheets):
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
         if formulas is not None:
-            _mark_uncomputed(rows, formulas.worksheets[index])
+            for cell, formula, value in _mark_uncomputed(rows, formulas.worksheets[index]):
+                log.warning("let op / note: %s, tabblad/sheet %r, cel/cell %s: formule %s, de "
+                            "berekende waarde %r is gelezen / formula, its computed value was "
+                            "read", path, sheet.title, cell, formula, value)
         yield sheet.title, rows
 
 
@@ -95,9 +98,10 @@ def _has_formulas(data: bytes) -> bool:
         return True
 
 
-def _mark_uncomputed(rows: list[list[object]], sheet) -> None:
+def _mark_uncomputed(rows: list[list[object]], sheet) -> list[tuple[str, str, object]]:
     """Put an :class:`Uncomputed` where ``sheet`` (read with formulas) has a formula whose
-    cached value in ``rows`` is missing."""
+    cached value in ``rows`` is missing; the (cell, formula, value) of those that have one."""
+    computed = []
     for number, cells in enumerate(sheet.iter_rows(), start=0):
         for index, cell in enumerate(cells):
             if cell.data_type != "f":
@@ -108,6 +112,9 @@ def _mark_uncomputed(rows: list[list[object]], sheet) -> None:
             row.extend([None] * (index + 1 - len(row)))
             if row[index] is None:
                 row[index] = Uncomputed(cell.value)
+            else:
+                computed.append((f"{_col_letter(index)}{number + 1}", cell.value, row[index]))
+    return computed
 
 
 def _cell_text(value: object) -> str:

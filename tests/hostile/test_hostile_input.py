@@ -217,6 +217,35 @@ def test_uncomputed_formula_is_reported_with_row_and_column_not_as_empty(mini_st
     assert f"cell {cell.coordinate}" in str(caught.value)
 
 
+def test_a_formula_with_a_computed_value_reads_as_that_value_with_a_note(mini_store_ro,
+                                                                         tmp_path, caplog):
+    """As Excel saves it: the formula and its cached value; the value is read, and said."""
+    import openpyxl
+
+    path = write_workbook(_sources(mini_store_ro), tmp_path / "kb.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["belemmeringen"]
+    cell = sheet.cell(3, [c.value for c in sheet[1]].index("andere_namen") + 1)
+    cell.value = '="aparte "&"potjes"'
+    book.save(path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    for name, data in parts.items():  # what Excel adds on saving: the computed value
+        if name.startswith("xl/worksheets/") and b"<f>" in data:
+            ref = f'<c r="{cell.coordinate}"'.encode()
+            data = re.sub(re.escape(ref) + rb"[^>]*>", ref + b' t="str">', data)
+            parts[name] = data.replace(b"<v />", b"<v>aparte potjes</v>")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    with caplog.at_level(logging.INFO, logger="wijkgraaf"):
+        back = read_spreadsheet(path, _known_ids(mini_store_ro))
+    assert (ITEM["O02"], ALT, "aparte potjes") in {(t.subject.value, t.predicate.value,
+                                                    t.object.value) for t in back}
+    notes = [r.getMessage() for r in caplog.records if r.name.startswith("wijkgraaf")]
+    assert any(f"{cell.coordinate}" in n and "potjes" in n for n in notes)
+
+
 # -- script links (issue 17, item 3) ----------------------------------------------------------
 
 class _Links(HTMLParser):
