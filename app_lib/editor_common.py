@@ -2,7 +2,9 @@
 
 Editing is behind a password or token that ``app.py`` reads from its configuration and hands
 over with :func:`configure_editor` on every run; without it the app has no edit buttons at
-all. An editor unlocks editing once per session with :func:`login`.
+all. An editor unlocks editing once per session with :func:`login`. The name an editor gives
+is shown escaped (:func:`app_lib.ui.md`): ``![t](http://…) **vet**`` stays those characters,
+no image is fetched and nothing turns bold.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import hmac
 import streamlit as st
 
 from app_lib import state
+from app_lib.ui import md
 from graph.analytics import nodes_of_kind
 from graph.export import Selection
 
@@ -22,12 +25,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     # -- gate
     "edit_off": ("Bewerken staat uit in deze installatie.", "Editing is off in this installation."),
     "login_title": ("Inloggen als redacteur", "Sign in as editor"),
-    "login_name": ("Uw naam (wordt bij elke wijziging vastgelegd)",
+    "login_name": ("Je naam (wordt bij elke wijziging vastgelegd)",
                    "Your name (recorded with every change)"),
     "login_secret": ("Redacteurswachtwoord", "Editor password"),
     "login_button": ("Inloggen", "Sign in"),
     "login_wrong": ("Dat wachtwoord klopt niet.", "That password is not right."),
-    "login_name_missing": ("Vul uw naam in.", "Fill in your name."),
+    "login_name_missing": ("Vul je naam in.", "Fill in your name."),
     "logged_in": ("Ingelogd als redacteur: {name}", "Signed in as editor: {name}"),
     "logout": ("Uitloggen", "Sign out"),
     # -- selection
@@ -85,7 +88,7 @@ def login(where=st) -> str | None:
     name = editor()
     if name:
         cols = where.columns([4, 1])
-        cols[0].caption(tt("logged_in", name=name))
+        cols[0].caption(tt("logged_in", name=md(name)))  # a name is text, never Markdown
         if cols[1].button(tt("logout"), key="editor_logout"):
             st.session_state.pop("_editor_name", None)
             st.rerun()

@@ -1,7 +1,8 @@
 """Small drawing helpers the pages share: badges, links to items, lists of sources.
 
 Every label that goes into Markdown passes :func:`md` (escaped), so a label can never turn
-into markup or a link.
+into markup or a link; every link address passes :func:`loaders.web_url` (http, https and
+mailto only), so a source's ``javascript:`` page is shown as text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import streamlit as st
 
 from app_lib import state
 from app_lib.state import t
+from loaders import web_url
 from ontology import kinds
 from ontology.kinds import noun as kind_name
 
@@ -118,10 +120,15 @@ def dot(kind: str) -> str:
 
 
 def _link(title: str, url: str) -> str:
-    """A Markdown link to a web address (plain text for anything else)."""
-    if url.startswith(("http://", "https://")):
-        return f"[{md(title)}]({url.replace(')', '%29').replace(' ', '%20')})"
-    return md(title)
+    """A Markdown link to a web or mail address (plain text for anything else, such as a
+    ``javascript:`` page): the address passes :func:`loaders.web_url`."""
+    return _link_md(md(title), url)
+
+
+def _link_md(markdown: str, url: str) -> str:
+    """``markdown`` (already escaped) as a link to ``url`` when it is a web or mail address."""
+    url = web_url(url)
+    return f"[{markdown}](<{url}>)" if url else markdown
 
 
 def sources(items) -> None:
@@ -143,7 +150,7 @@ def legal(frames) -> None:
     for f in frames:
         article = f.article if f.article and f.article not in f.label else ""
         name = md(f.label) + (f" {md(t('article_short'))} {md(article)}" if article else "")
-        text = f"[{name}]({f.url})" if f.url.startswith("https://") else name
+        text = _link_md(name, f.url)
         extra = ", ".join(x for x in (f.bwb, f.status) if x)
         lines.append(f"- {text}" + (f" — {md(extra)}" if extra else ""))
     st.markdown("\n".join(lines) if lines else t("none"))

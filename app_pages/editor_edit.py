@@ -2,12 +2,15 @@
 
 The form remembers the item's token when it was opened; saving checks it, so a change made by
 someone else meanwhile is never overwritten. Every save is validated against the shapes first,
-written atomically with who and when, and can be undone from the history below the form."""
+written atomically with who and when, and can be undone from the history below the form.
+Names, labels and messages shown here are escaped: an editor called `![t](http://…) **vet**`
+is shown as those characters, in the history and everywhere else."""
 
 import streamlit as st
 
 from app_lib import editor_common as ed
 from app_lib import state
+from app_lib.ui import md
 from app_lib.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
 from graph.kb import (
     EditConflictError, EditRefusedError, delete_item, history, item_state, save_item, undo,
@@ -24,7 +27,7 @@ TEXTS = {
     "refused": ("Niet opgeslagen — de gegevens voldoen niet aan de regels:",
                 "Not saved — the data does not meet the rules:"),
     "conflict_theirs": ("De huidige versie (van de ander)", "The current version (theirs)"),
-    "reload": ("Huidige versie laden (uw invoer vervalt)",
+    "reload": ("Huidige versie laden (je invoer vervalt)",
                "Load the current version (your input is dropped)"),
     "delete": ("Verwijderen", "Delete"),
     "delete_confirm": ("Ja, verwijder dit item en de verwijzingen ernaar",
@@ -35,7 +38,7 @@ TEXTS = {
                                                           "No changes in the app yet."),
     "undo": ("Ongedaan maken", "Undo"), "undone": ("Ongedaan gemaakt.", "Undone."),
     "unknown": ("onbekend", "unknown"), "yes": ("ja", "yes"), "no": ("nee", "no"),
-    "list_help": ("Meerdere waarden scheidt u met ;", "Separate several values with ;"),
+    "list_help": ("Meerdere waarden scheid je met ;", "Separate several values with ;"),
     "gone": ("Dit item bestaat (nog) niet; vul het formulier in om het aan te maken.",
              "This item does not exist (yet); fill in the form to create it."),
 }
@@ -129,12 +132,12 @@ if submitted:
     try:
         result = save_item(store, iri, triples, token=opened.get(iri), who=name, lang=lang)
         opened[iri] = result.token
-        st.success(x("saved", label=values.get("naam") or choice), icon=":material/check:")
+        st.success(x("saved", label=md(values.get("naam") or choice)), icon=":material/check:")
     except EditRefusedError as error:
         st.error(x("refused") + "\n\n" + "\n".join(
-            f"- **{r.path}**: {r.message}" for r in error.report.results))
+            f"- **{md(r.path)}**: {md(r.message)}" for r in error.report.results))
     except EditConflictError as error:
-        st.warning(str(error), icon=":material/sync_problem:")
+        st.warning(md(error), icon=":material/sync_problem:")
         with st.expander(x("conflict_theirs"), expanded=True):
             theirs = form_values(error.theirs, kind)
             st.json({f.label(lang): theirs.get(f.key) for f in fields if theirs.get(f.key)})
@@ -142,7 +145,7 @@ if submitted:
             load(error.theirs)
             st.rerun()
     except WijkgraafError as error:
-        st.error(str(error))
+        st.error(md(error))
 
 if current.exists:
     with st.expander(x("delete"), icon=":material/delete:"):
@@ -153,7 +156,7 @@ if current.exists:
                 opened.pop(iri, None)
                 st.success(x("deleted"))
             except (EditRefusedError, EditConflictError) as error:
-                st.error(str(error))
+                st.error(md(error))
 
 st.subheader(x("history"), divider="gray")
 edits = history(store, iri)
@@ -161,7 +164,8 @@ if not edits:
     st.caption(x("no_history"))
 for n, e in enumerate(edits[:10]):
     cols = st.columns([5, 1])
-    cols[0].markdown(f"**{e.action}** · {e.when[:19].replace('T', ' ')} · {e.who}")
+    # who and what are text from the store: escaped, so a name never becomes Markdown
+    cols[0].markdown(f"**{md(e.action)}** · {md(e.when[:19].replace('T', ' '))} · {md(e.who)}")
     if n == 0 and cols[1].button(x("undo"), key=f"undo_{e.edit}", icon=":material/undo:"):
         try:
             result = undo(store, e.edit, who=name, lang=lang)
@@ -169,4 +173,4 @@ for n, e in enumerate(edits[:10]):
             st.success(x("undone"))
             st.rerun()
         except (EditRefusedError, EditConflictError) as error:
-            st.error(str(error))
+            st.error(md(error))

@@ -3,7 +3,10 @@
 One sheet (or CSV file named after the kind, e.g. ``belemmeringen.csv``) per kind; the layout
 is in :mod:`loaders.columns`. Sheet ``overige_triples`` holds any further triples as
 ``subject``/``predicate``/``object`` in N-Triples syntax. Sheets named ``instructies`` or
-``instructions`` are ignored.
+``instructions`` are ignored, and so is an empty sheet of any other name (Excel's ``Blad1``),
+with a note. Rows keep the file's own numbers (empty rows are skipped, not renumbered). A CSV
+cell written by :func:`loaders.cells.csv_cell` reads back as the value it was; an XLSX formula
+is read by its computed value, and one without a computed value is an error naming its cell.
 """
 
 from __future__ import annotations
@@ -11,11 +14,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import logging
+import re
+import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from loaders.cells import csv_value
 from loaders.columns import KINDS, WG, Column, Kind, kind_for_name
 from ontology import InputError, closest
 from ontology.vocab import ITEM_BASE, RDF_TYPE, SKOS, XSD
@@ -25,14 +32,23 @@ __all__ = ["read_spreadsheet", "Known", "OTHER_SHEET", "ITEM_BASE"]
 OTHER_SHEET = ("overige_triples", "other_triples")
 _IGNORED = {"instructies", "instructions", "lees_mij", "readme"}
 SKOS_IN_SCHEME = SKOS.inScheme
+log = logging.getLogger("wijkgraaf.loaders")
 _RDF_TYPE = ox.NamedNode(RDF_TYPE)
 
 #: iri -> (type iris, labels) of every item already known (in the store or in this file)
 Known = Mapping[str, tuple[frozenset[str], tuple[str, ...]]]
 
 
+class Uncomputed(str):
+    """A formula cell whose workbook holds no computed value (the text is the formula)."""
+
+
 def _sheets(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
-    """(sheet name, rows) of an XLSX workbook or a CSV file (its stem is the sheet name)."""
+    """(sheet name, rows) of an XLSX workbook or a CSV file (its stem is the sheet name).
+
+    Rows are every row of the file from row 1, empty ones included, so a row's place in the
+    list is its number in the file. CSV cells pass :func:`loaders.cells.csv_value`; an XLSX
+    formula without a computed value is an :class:`Uncomputed`."""
     data = path.read_bytes()
     if not data.strip():
         raise InputError("the file is empty", file=str(path))
@@ -43,21 +59,62 @@ def _sheets(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
             line = data[: error.start].count(b"\n") + 1
             raise InputError("the file is not UTF-8; save it as 'CSV UTF-8'", file=str(path),
                              line=line) from None
-        dialect = csv.excel
+        delimiter = ","  # only the delimiter is guessed: quotes stay Excel's ("" inside "…")
         try:
-            dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+            delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
         except csv.Error:
             pass
-        yield path.stem, [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        yield path.stem, [[csv_value(c) for c in r]
+                          for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
         return
     import openpyxl  # noqa: PLC0415 - only for XLSX
 
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = (openpyxl.load_workbook(io.BytesIO(data), read_only=True)
+                    if _has_formulas(data) else None)
     except Exception as error:  # openpyxl raises many kinds for a broken file
         raise InputError(f"not a readable XLSX workbook ({error})", file=str(path)) from None
-    for sheet in book.worksheets:
-        yield sheet.title, [list(r) for r in sheet.iter_rows(values_only=True)]
+    for index, sheet in enumerate(book.worksheets):
+        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+        if formulas is not None:
+            for cell, formula, value in _mark_uncomputed(rows, formulas.worksheets[index]):
+                log.warning("let op / note: %s, tabblad/sheet %r, cel/cell %s: formule %s, de "
+                            "berekende waarde %r is gelezen / formula, its computed value was "
+                            "read", path, sheet.title, cell, formula, value)
+        yield sheet.title, rows
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[\s/>]")
+
+
+def _has_formulas(data: bytes) -> bool:
+    """True when a worksheet of the XLSX ``data`` has a formula element (or cannot be told)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(_FORMULA_TAG.search(archive.read(name)) for name in archive.namelist()
+                       if name.startswith("xl/worksheets/") and name.endswith(".xml"))
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return True
+
+
+def _mark_uncomputed(rows: list[list[object]], sheet) -> list[tuple[str, str, object]]:
+    """Put an :class:`Uncomputed` where ``sheet`` (read with formulas) has a formula whose
+    cached value in ``rows`` is missing; the (cell, formula, value) of those that have one."""
+    computed = []
+    for number, cells in enumerate(sheet.iter_rows(), start=0):
+        for index, cell in enumerate(cells):
+            if cell.data_type != "f":
+                continue
+            while len(rows) <= number:
+                rows.append([])
+            row = rows[number]
+            row.extend([None] * (index + 1 - len(row)))
+            if row[index] is None:
+                row[index] = Uncomputed(cell.value)
+            else:
+                computed.append((f"{_col_letter(index)}{number + 1}", cell.value, row[index]))
+    return computed
 
 
 def _cell_text(value: object) -> str:
@@ -177,21 +234,28 @@ def read_spreadsheet(path: str | Path, known: Known | None = None) -> list[ox.Tr
 
     ``known`` maps the IRIs already in the store to their types and labels; references must
     resolve to one of those or to an id defined in the same file. Every error is an
-    :class:`~ontology.InputError` naming file, sheet, row, column and value, with the closest
-    known value as a suggestion.
+    :class:`~ontology.InputError` naming file, sheet, row (the file's own row number, empty
+    rows counted), column and value, with the closest known value as a suggestion. A formula
+    without a computed value is an error of its own; an empty sheet with another name (such
+    as Excel's ``Blad1``) is skipped with a note on the ``wijkgraaf`` log.
     """
     path = Path(path)
     sheets = [(name, rows) for name, rows in _sheets(path) if name.lower() not in _IGNORED]
     # first pass: ids defined in this file, so rows may refer to each other
     local: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
     plan = []
-    for name, rows in sheets:
-        rows = [r for r in rows if any(_cell_text(c) for c in r)]
+    for name, all_rows in sheets:
+        rows = [(n, r) for n, r in enumerate(all_rows, start=1) if any(_cell_text(c) for c in r)]
         where = {"file": str(path), "sheet": name}
         if name.lower() in OTHER_SHEET:
+            _refuse_uncomputed(rows, {}, where)
             plan.append((None, name, rows, {}))
             continue
         kind = kind_for_name(name)
+        if kind is None and not rows:
+            log.warning("let op / note: %s: tabblad %r is leeg en overgeslagen / sheet %r is "
+                        "empty and ignored", path, name, name)
+            continue
         if kind is None:
             names = [k.sheet_nl for k in KINDS] + [k.sheet_en for k in KINDS] + list(OTHER_SHEET)
             hint = closest(name, names, 2)
@@ -199,10 +263,12 @@ def read_spreadsheet(path: str | Path, known: Known | None = None) -> list[ox.Tr
                                                            else ""), **where)
         if not rows:
             continue
-        columns = _header_map(kind, rows[0], {**where, "row": 1})
+        _refuse_uncomputed(rows[:1], {}, where)
+        columns = _header_map(kind, rows[0][1], {**where, "row": rows[0][0]})
+        _refuse_uncomputed(rows[1:], columns, where)
         id_col = next(i for i, c in columns.items() if c.cell == "id")
         seen: dict[str, int] = {}
-        for number, row in enumerate(rows[1:], start=2):
+        for number, row in rows[1:]:
             ident = _cell_text(row[id_col] if id_col < len(row) else None)
             if not ident:
                 raise InputError("the id is empty", **where, row=number, column="id")
@@ -225,8 +291,22 @@ def read_spreadsheet(path: str | Path, known: Known | None = None) -> list[ox.Tr
     return triples
 
 
+def _refuse_uncomputed(rows, columns: dict[int, Column], where: dict) -> None:
+    """Stop at the first formula without a computed value: its value is not in the file."""
+    for number, row in rows:
+        for index, value in enumerate(row):
+            if isinstance(value, Uncomputed):
+                cell = f"{_col_letter(index)}{number}"
+                column = columns[index].nl if index in columns else _col_letter(index)
+                raise InputError(
+                    f"cell {cell} holds a formula ({value}) without a computed value, so its "
+                    "value is unknown; type the value itself (a text that starts with = after "
+                    "an apostrophe), or open and save the file in Excel or LibreOffice",
+                    **where, row=number, column=column)
+
+
 def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         cells = {c: _cell_text(row[i]) if i < len(row) else "" for i, c in columns.items()}
         ident = next(v for c, v in cells.items() if c.cell == "id")
         subject = ox.NamedNode(ITEM_BASE + ident)
@@ -265,7 +345,7 @@ def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
 def _other_rows(rows, where) -> Iterator[ox.Triple]:
     if not rows:
         return
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         cells = [_cell_text(c) for c in row[:3]] + [""] * (3 - len(row[:3]))
         text = " ".join(cells) + " ."
         try:

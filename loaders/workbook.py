@@ -1,8 +1,10 @@
 """Write the spreadsheet layout: an empty template with instructions, or a filled workbook.
 
 ``write_workbook`` puts every item of a spreadsheet kind in its sheet and every other triple in
-``overige_triples``, so reading the workbook back gives the same graph. Files are written to a
-temporary file and renamed, so a failed write leaves no half file.
+``overige_triples``, so reading the workbook back gives the same graph. Every cell is written
+by :func:`loaders.cells.append_row`: a label such as ``=HYPERLINK(…)`` is a text cell, never a
+formula. Files are written to a temporary file and renamed, so a failed write leaves no half
+file.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from loaders.cells import append_row
 from loaders.columns import KINDS, Column, Kind
 from loaders.spreadsheet import ITEM_BASE, OTHER_SHEET
 from loaders.atomic import write_atomic
@@ -31,7 +34,7 @@ _INSTRUCTIONS = [
      "cases."),
     ("Rij 1 bevat de kolomnamen (Nederlands of Engels). Elke volgende rij is één item.",
      "Row 1 holds the column names (Dutch or English). Each further row is one item."),
-    ("Lijsten scheidt u met een puntkomma (;). Verwijzingen mogen een id (O08, dom-wonen) of "
+    ("Lijsten scheid je met een puntkomma (;). Verwijzingen mogen een id (O08, dom-wonen) of "
      "een naam zijn.",
      "Separate list values with a semicolon (;). References may be an id (O08, dom-wonen) or "
      "a name."),
@@ -83,7 +86,7 @@ def _atomic_save(book, path: Path) -> None:
 def _header(sheet, kind: Kind, lang: str) -> None:
     from openpyxl.styles import Font  # noqa: PLC0415
 
-    sheet.append([c.nl if lang == "nl" else c.en for c in kind.columns])
+    append_row(sheet, [c.nl if lang == "nl" else c.en for c in kind.columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "B2"
@@ -96,7 +99,7 @@ def _new_book(lang: str):
     info = book.active
     info.title = "instructies" if lang == "nl" else "instructions"
     for nl, en in _INSTRUCTIONS:
-        info.append([nl if lang == "nl" else en])
+        append_row(info, [nl if lang == "nl" else en])
     info.column_dimensions["A"].width = 120
     return book
 
@@ -109,7 +112,7 @@ def write_template(path: str | Path, lang: str = "nl") -> Path:
         sheet = book.create_sheet(kind.sheet_nl if lang == "nl" else kind.sheet_en)
         _header(sheet, kind, lang)
     other = book.create_sheet(OTHER_SHEET[0] if lang == "nl" else OTHER_SHEET[1])
-    other.append(["subject", "predicate", "object"])
+    append_row(other, ["subject", "predicate", "object"])
     _atomic_save(book, path)
     return path
 
@@ -147,7 +150,7 @@ def write_workbook(triples: Iterable[ox.Triple], path: str | Path, lang: str = "
                 used = [v for v in po.get(col.predicate, []) if v not in rest]
                 po[col.predicate] = [v for v in po.get(col.predicate, []) if v not in used]
                 row.append(text)
-            sheet.append(row)
+            append_row(sheet, row)
             for p, objs in po.items():
                 other.extend(ox.Triple(subject, ox.NamedNode(p), o) for o in objs)
     for subject, po in by_subject.items():
@@ -155,8 +158,8 @@ def write_workbook(triples: Iterable[ox.Triple], path: str | Path, lang: str = "
             other.extend(ox.Triple(subject, ox.NamedNode(p), o) for p, objs in po.items()
                          for o in objs)
     sheet = book.create_sheet(OTHER_SHEET[0] if lang == "nl" else OTHER_SHEET[1])
-    sheet.append(["subject", "predicate", "object"])
+    append_row(sheet, ["subject", "predicate", "object"])
     for t in sorted(other, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))):
-        sheet.append([str(t.subject), str(t.predicate), str(t.object)])
+        append_row(sheet, [str(t.subject), str(t.predicate), str(t.object)])
     _atomic_save(book, path)
     return path

@@ -6,7 +6,8 @@ the projection and the store (how to start, evidence and sources of each solutio
 :func:`to_markdown` and :func:`to_html` write it. Both carry the date, the area, every chosen
 obstacle, the proposed solutions with their reasons, whom to invite, what stays open, and the
 sources. The HTML is self-contained (no fonts, scripts or images from elsewhere) and prints on
-A4; every text in it is escaped.
+A4; every text in it is escaped, and a source is a link only when its address is a web or
+mail address (:func:`loaders.web_url`), plain text otherwise.
 
 >>> from graph.kb.loading import ensure_ready, load_paths, open_store
 >>> from graph.analytics.projection import project
@@ -34,6 +35,7 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from graph.items import solution_details
+from loaders import web_url
 from graph.store import Store
 
 __all__ = ["DocItem", "WijkagendaDoc", "build_document", "to_markdown", "to_html", "WORDS"]
@@ -139,8 +141,7 @@ def build_document(G: nx.MultiDiGraph, agenda, store: Store, lang: str = "nl",
     items, all_sources = [], {}
     for item in agenda.items:
         info = solution_details(store, item.solution, lang)
-        sources = tuple((s.title, s.url if s.url.startswith(("http://", "https://")) else "")
-                        for s in info.sources)
+        sources = tuple((s.title, web_url(s.url)) for s in info.sources)
         for title, url in sources:
             all_sources.setdefault(url or title, (title, url))
         items.append(DocItem(
@@ -167,7 +168,8 @@ def _md(text: str) -> str:
 
 
 def _md_link(title: str, url: str) -> str:
-    return f"[{_md(title)}](<{url}>)" if url.startswith(("http://", "https://")) else _md(title)
+    url = web_url(url)
+    return f"[{_md(title)}](<{url}>)" if url else _md(title)
 
 
 def to_markdown(doc: WijkagendaDoc) -> str:
@@ -208,4 +210,5 @@ def to_html(doc: WijkagendaDoc) -> str:
     """The document as one printable HTML page (A4, self-contained, escaped)."""
     env = Environment(loader=FileSystemLoader(str(_TEMPLATES)),
                       autoescape=select_autoescape(["html"]))
+    env.filters["web"] = web_url  # every href passes it
     return env.get_template("wijkagenda.html").render(doc=doc, w=doc.words())

@@ -14,7 +14,9 @@ Every attribute is a scalar (text, number or yes/no), so every format can hold i
   (how many relations).
 
 GEXF adds the colour of each kind as ``viz:color``. The CSV export is a zip with ``nodes.csv``,
-``edges.csv`` and a ``README.txt`` that repeats the selection header. The XLSX export is the
+``edges.csv`` and a ``README.txt`` that repeats the selection header; a text that a spreadsheet
+would run as a formula (it starts with ``= + - @``, a tab or a carriage return) has an apostrophe
+in front (:func:`loaders.csv_cell`; :func:`loaders.csv_value` takes it off). The XLSX export is the
 import workbook of :mod:`loaders` (edit it, then ``wijkgraaf load`` it back): selected items
 fill their sheets, everything else (named references, terms, provenance, the header) goes to
 ``overige_triples``, so the workbook reads back to the same graph.
@@ -42,7 +44,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from loaders import write_workbook
+from loaders import append_row, csv_cell, write_workbook
 from loaders.spreadsheet import ITEM_BASE, OTHER_SHEET
 from ontology.kinds import colour, noun as kind_name
 from graph.analytics import CANONICAL, short_id
@@ -169,10 +171,12 @@ def write_gexf(sub: Subgraph, lang: str = "nl") -> bytes:
 
 def _csv(rows: list[dict], columns: list[str]) -> bytes:
     text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    # CRLF (RFC 4180): a value holding a carriage return is then quoted as well
+    writer = csv.DictWriter(text, fieldnames=columns, extrasaction="ignore",
+                            lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("true" if v is True else "false" if v is False else v)
+        writer.writerow({k: ("true" if v is True else "false" if v is False else csv_cell(v))
                          for k, v in row.items()})
     return text.getvalue().encode("utf-8-sig")  # with a BOM, so Excel reads UTF-8
 
@@ -235,7 +239,7 @@ def write_xlsx(sub: Subgraph, lang: str = "nl") -> bytes:
             book = openpyxl.load_workbook(path)
             sheet = book[OTHER_SHEET[0] if lang == "nl" else OTHER_SHEET[1]]
             for t in rest:
-                sheet.append([str(t.subject), str(t.predicate), str(t.object)])
+                append_row(sheet, [str(t.subject), str(t.predicate), str(t.object)])
             book.save(path)
         return path.read_bytes()
 

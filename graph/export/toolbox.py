@@ -6,7 +6,9 @@ it addresses, the domains it bridges, who must join and who decides, legal basis
 practice cases, sources) and an index of obstacles pointing to the cards. :func:`toolbox_html`
 lays it out as one self-contained HTML file (fonts and styles inlined, nothing fetched) with a
 print stylesheet: A4 pages, a page per card, page numbers; :func:`toolbox_markdown` writes the
-same content as Markdown and :func:`toolbox_pdf` prints the HTML with WeasyPrint.
+same content as Markdown and :func:`toolbox_pdf` prints the HTML with WeasyPrint. A source's
+page becomes a link only when it is a web or mail address (:func:`loaders.web_url`); any
+other IRI (``javascript:``, ``file:``, ``urn:``) is shown as text.
 
 >>> from graph.kb.loading import ensure_ready, load_paths, open_store
 >>> from graph.export.subgraph import Selection
@@ -36,6 +38,7 @@ from urllib.parse import urlparse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from loaders import web_url
 from ontology import WijkgraafError
 from graph.items import Ref, SolutionDetails, solution_details
 from graph.export.rdf import write_atomic
@@ -62,9 +65,9 @@ TEXT: dict[str, tuple[str, str]] = {
              "from Wijkgraaf, version {v} of the knowledge base"),
     "whole": ("De hele kennisbank", "The whole knowledge base"),
     "contents": ("Inhoud", "Contents"),
-    "reading": ("Zo leest u deze gereedschapskist", "How to read this toolbox"),
+    "reading": ("Zo lees je deze gereedschapskist", "How to read this toolbox"),
     "reading_text": (
-        "Elke kaart beschrijft één oplossing: wat het is, hoe u begint, welke belemmeringen "
+        "Elke kaart beschrijft één oplossing: wat het is, hoe je begint, welke belemmeringen "
         "ze wegneemt en welke domeinen ze verbindt. Daarna volgt wie mee moet doen en wie "
         "beslist, op welke juridische grond, hoe sterk het bewijs is, waar het al is "
         "toegepast en waar de informatie vandaan komt. Het overzicht van domeinbruggen laat "
@@ -85,7 +88,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_bridges": ("Deze selectie bevat geen oplossingen die domeinen verbinden.",
                    "This selection holds no solutions that bridge domains."),
     "card": ("Kaart", "Card"), "solution": ("Oplossing", "Solution"),
-    "what": ("Wat is het?", "What is it?"), "start": ("Hoe begint u?", "How to start"),
+    "what": ("Wat is het?", "What is it?"), "start": ("Hoe begin je?", "How to start"),
     "addresses": ("Neemt deze belemmeringen weg", "Removes these obstacles"),
     "domains": ("Verbindt deze domeinen", "Bridges these domains"),
     "who": ("Wie moeten meedoen", "Who must take part"), "decides": ("Wie beslist", "Who decides"),
@@ -262,7 +265,9 @@ def _replace_cases(d: SolutionDetails, cases) -> SolutionDetails:
 # -- rendering ------------------------------------------------------------------------------
 
 def _host(url: str) -> str:
-    host = urlparse(url).netloc
+    """The host of a web address ('wetten.overheid.nl'), or the address of a mailto link."""
+    parts = urlparse(url)
+    host = parts.netloc or parts.path
     return host[4:] if host.startswith("www.") else host
 
 
@@ -313,6 +318,7 @@ def _env(autoescape: bool) -> Environment:
                       lstrip_blocks=True,
                       autoescape=select_autoescape(["j2"]) if autoescape else False)
     env.filters["host"] = _host
+    env.filters["web"] = web_url  # every href in the templates passes it
     env.filters["shade"] = _shade
     env.filters["capitalize_first"] = lambda text: str(text)[:1].upper() + str(text)[1:]
     env.filters["md"] = _md
