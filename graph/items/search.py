@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 
 import bm25s
 import numpy as np
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ontology.kinds import CLASS_KIND
 from ontology.kinds import KINDS as ALL_KINDS
@@ -62,7 +63,15 @@ FIELDS = {
 LINKS = (WG.affectsDomain, WG.arisesBetween, WG.arisesFrom, WG.hasTheme, WG.bridgesDomain,
          WG.involvesOrganisationType, WG.hasLegalBasis, WG.addresses, ORG.classification)
 #: field weights: a word in the name counts most, a word of a linked item least
-WEIGHTS = {"label": 3.0, "alt": 2.5, "text": 1.0, "linked": 0.6}
+WEIGHTS = {"label": 3.0, "alt": 2.5, "text": 0.7, "linked": 0.6}
+#: BM25 parameters: term saturation, and length normalisation per field (names are short
+#: lists, so a longer list of other names is not a weaker match)
+K1 = 1.2
+B = {"label": 0.5, "alt": 0.3, "text": 0.75, "linked": 0.3}
+#: the kinds a professional acts on come first: other kinds count at this share of their score
+OTHER_KINDS = 0.7
+#: how much covering more of the question counts: score × coverage ** COVERAGE
+COVERAGE = 1.0
 _DOMAIN_LINKS = {WG.affectsDomain, WG.bridgesDomain}
 _FIELD_OF = {p: f for f, preds in FIELDS.items() for p in preds}
 _TEXTS = """
@@ -149,7 +158,7 @@ class SearchIndex:
                     self._terms[lang].update(terms)
                     corpus.append(terms)
                 if any(corpus):  # bm25s needs at least one word
-                    retriever = bm25s.BM25()
+                    retriever = bm25s.BM25(k1=K1, b=B[fname])
                     retriever.index(corpus, show_progress=False)
                     self._bm25[lang, fname] = retriever
         self._by_letter: dict[str, dict[str, int]] = defaultdict(dict)
@@ -157,6 +166,9 @@ class SearchIndex:
             if len(word) >= 4 and not word.isdigit():
                 self._by_letter[word[0]][word] = n
         self._fuzzy_memo: dict[str, str | None] = {}
+        self._surface = frozenset(surface)
+        self._prior = np.array([1.0 if e.kind in ("obstacle", "solution") else OTHER_KINDS
+                                for e in entries], dtype=np.float32)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -174,19 +186,20 @@ class SearchIndex:
 
     def correction(self, word: str) -> str | None:
         """The word of the knowledge base that a word matching nothing was probably meant to
-        be: same first letter, a length within a quarter, an edit similarity of at least 80;
-        ``None`` if there is none (or the word is shorter than five letters)."""
+        be: the same first letter, at most one letter more or less, and one typing error (a
+        letter wrong, missing, extra, or two swapped; two in a word of nine letters or more);
+        the most frequent of the nearest; ``None`` if there is none or the word is shorter
+        than five letters."""
         if word in self._fuzzy_memo:
             return self._fuzzy_memo[word]
         best = None
         if len(word) >= 5:
-            slack = max(1, len(word) // 4)
-            pool = [w for w in self._by_letter.get(word[0], ())
-                    if abs(len(w) - len(word)) <= slack]
-            found = process.extract(word, pool, scorer=fuzz.ratio, score_cutoff=80, limit=5)
+            pool = [w for w in self._by_letter.get(word[0], ()) if abs(len(w) - len(word)) <= 1]
+            found = process.extract(word, pool, scorer=OSA.distance,
+                                    score_cutoff=2 if len(word) >= 9 else 1, limit=None)
             if found:
                 counts = self._by_letter[word[0]]
-                best = max(found, key=lambda f: (f[1], counts[f[0]], f[0]))[0]
+                best = min(found, key=lambda f: (f[1], -counts[f[0]], f[0]))[0]
         if len(self._fuzzy_memo) > 5000:
             self._fuzzy_memo.clear()
         self._fuzzy_memo[word] = best
@@ -194,6 +207,8 @@ class SearchIndex:
 
     def _words(self, query: str) -> tuple[list[str], dict[str, str], list[str]]:
         typed = list(dict.fromkeys(words(query))) or list(dict.fromkeys(normalise(query).split()))
+        folded = normalise(query).split()  # two words the knowledge base writes as one: wijk agent
+        typed += [a + b for a, b in zip(folded, folded[1:]) if a + b in self._surface]
         searched, corrections, unknown = [], {}, []
         for word in typed:
             if not self._known(word):
@@ -229,7 +244,7 @@ class SearchIndex:
                 total += per_word
             best = np.maximum(best, total)
         coverage = hit.sum(axis=0) / max(1, len(searched))
-        return best * coverage ** 2, hit
+        return best * coverage ** COVERAGE * self._prior, hit
 
     def find(self, query: str, lang: str = "nl", limit: int = 30,
              kinds: tuple[str, ...] | None = None) -> Found:

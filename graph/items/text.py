@@ -31,7 +31,7 @@ __all__ = ["normalise", "words", "STOP", "compound_splitter", "analyser", "Analy
 STOP: dict[str, frozenset[str]] = {
     "nl": frozenset(STOPWORDS_DUTCH) | frozenset(
         "welke waar wanneer waarom we wij jullie hun krijg krijgen eigenlijk steeds mag mogen "
-        "gaat gaan komt ik jij zit zitten".split()),
+        "gaat gaan komt ik jij zit zitten af".split()),
     "en": frozenset(STOPWORDS_EN) | frozenset(
         "what which who whom how where when why we our you i do does can may".split()),
 }
@@ -97,7 +97,18 @@ def compound_splitter(vocabulary: Iterable[str]) -> Callable[[str], tuple[str, .
     def split(word: str) -> tuple[str, ...]:
         if len(word) < _MIN_COMPOUND:
             return ()
-        return parts(word, True) or ()
+        found = parts(word, True)
+        if found:
+            return found
+        # no whole split: the longest known word it starts with and the longest it ends with
+        # (schuldhulp·verlening, mantelzorg·er), each of at least five letters; the head may
+        # leave a derivation of two letters (mantelzorg·er)
+        head = next((word[:c] for c in range(len(word) - 2, _MIN_PART, -1)
+                     if word[:c] in known), None)
+        start = len(head) if head else 0
+        tail = next((word[c:] for c in range(max(start, _MIN_PART), len(word) - _MIN_PART)
+                     if word[c:] in known), None)
+        return tuple(p for p in (head, tail) if p)
 
     return split
 
