@@ -25,13 +25,18 @@ built once per store version (:func:`build_index`) and answers in a few millisec
 >>> found = index.find("gegevns delen")   # a typo, corrected
 >>> found.corrections, found.hits[0].notation
 ({'gegevns': 'gegevens'}, 'O01')
->>> index.search("Privacy rules", lang="en")[0].label
+>>> index.search("privacy rules block sharing", lang="en")[0].label
 'data may not be shared'
+>>> [h.iri.rsplit("/", 1)[1] for h in index.search("West")]   # a whole name comes first
+['WK034401', 'C01']
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import threading
+import weakref
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import bm25s
@@ -64,6 +69,8 @@ LINKS = (WG.affectsDomain, WG.arisesBetween, WG.arisesFrom, WG.hasTheme, WG.brid
          WG.involvesOrganisationType, WG.hasLegalBasis, WG.addresses, ORG.classification)
 #: field weights: a word in the name counts most, a word of a linked item least
 WEIGHTS = {"label": 3.0, "alt": 2.5, "text": 0.7, "linked": 0.6}
+#: a question that is an item's whole name (or other name, id or code) multiplies its score
+NAME_BONUS, ALT_BONUS = 2.0, 1.5
 #: BM25 parameters: term saturation, and length normalisation per field (names are short
 #: lists, so a longer list of other names is not a weaker match)
 K1 = 1.2
@@ -145,8 +152,8 @@ class SearchIndex:
             for texts in entry.texts.values():
                 for text in texts:
                     surface.update(normalise(text).split())
-        split = compound_splitter(surface)
-        self._analyse = {lang: analyser(lang, split) for lang in LANGS}
+        self._split = compound_splitter(surface)
+        self._analyse = {lang: analyser(lang, self._split) for lang in LANGS}
         self._bm25: dict[tuple[str, str], bm25s.BM25] = {}  # (lang, field) -> index
         self._terms: dict[str, set[str]] = {lang: set() for lang in LANGS}
         for lang in LANGS:
@@ -163,10 +170,16 @@ class SearchIndex:
                     self._bm25[lang, fname] = retriever
         self._by_letter: dict[str, dict[str, int]] = defaultdict(dict)
         for word, n in surface.items():
-            if len(word) >= 4 and not word.isdigit():
+            if len(word) >= 3 and not word.isdigit():
                 self._by_letter[word[0]][word] = n
         self._fuzzy_memo: dict[str, str | None] = {}
         self._surface = frozenset(surface)
+        self._exact: dict[str, dict[int, float]] = defaultdict(dict)  # folded name -> bonus
+        for i, entry in enumerate(entries):
+            for name in entry.other_names | entry.ids:
+                self._exact[name][i] = ALT_BONUS
+            for name in entry.names:
+                self._exact[name][i] = NAME_BONUS
         self._prior = np.array([1.0 if e.kind in ("obstacle", "solution") else OTHER_KINDS
                                 for e in entries], dtype=np.float32)
 
@@ -176,24 +189,25 @@ class SearchIndex:
     # -- the words of a query ------------------------------------------------------------------
 
     def _known(self, word: str) -> bool:
-        """Whether ``word`` (folded) matches a term of the index in either language: its stem,
-        or all the parts of its compound."""
+        """Whether ``word`` (folded) is a word of the knowledge base in either language: its
+        stem is a term of the index, or it splits whole into words of the knowledge base (a
+        word that only starts like one, *eenzaamhied*, is not: it gets a correction)."""
         for lang in LANGS:
-            terms = self._analyse[lang](word)
-            if terms and any(t in self._terms[lang] for t in terms[0][1]):
+            analysed = self._analyse[lang](word)
+            if analysed and analysed[0][1][0] in self._terms[lang]:
                 return True
-        return False
+        return bool(self._split(word, partial=False))
 
     def correction(self, word: str) -> str | None:
         """The word of the knowledge base that a word matching nothing was probably meant to
         be: the same first letter, at most one letter more or less, and one typing error (a
         letter wrong, missing, extra, or two swapped; two in a word of nine letters or more);
         the most frequent of the nearest; ``None`` if there is none or the word is shorter
-        than five letters."""
+        than four letters."""
         if word in self._fuzzy_memo:
             return self._fuzzy_memo[word]
         best = None
-        if len(word) >= 5:
+        if len(word) >= 4:
             pool = [w for w in self._by_letter.get(word[0], ()) if abs(len(w) - len(word)) <= 1]
             found = process.extract(word, pool, scorer=OSA.distance,
                                     score_cutoff=2 if len(word) >= 9 else 1, limit=None)
@@ -254,6 +268,8 @@ class SearchIndex:
         if not searched:
             return Found(query, [], (), corrections, tuple(unknown))
         scores, hit = self._scores(searched)
+        for i, bonus in self._exact.get(normalise(query), {}).items():
+            scores[i] *= bonus
         order = np.argsort(-scores, kind="stable")
         hits = []
         for i in order:
@@ -317,8 +333,37 @@ class SearchIndex:
         return out
 
 
-def build_index(store: Store) -> SearchIndex:
-    """Read every searchable item of the store into a :class:`SearchIndex`."""
+_CACHE: OrderedDict[tuple, tuple[Callable[[], object] | None, SearchIndex]] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def build_index(store: Store, *, cache: bool = True) -> SearchIndex:
+    """The :class:`SearchIndex` of every searchable item of the store, built once per
+    (location, version): a write to the store builds it anew, a keystroke never does. In-memory
+    stores are told apart by identity. The index is shared: do not change it.
+
+    >>> from graph.kb.loading import ensure_ready, open_store
+    >>> store = ensure_ready(open_store(), bundled=False)
+    >>> build_index(store) is build_index(store), len(build_index(store))
+    (True, 0)
+    """
+    memory = store.location == ":memory:"
+    key = (f":memory:{id(store)}" if memory else store.location, store.version())
+    with _LOCK:
+        hit = _CACHE.get(key) if cache else None
+        if hit is not None and (hit[0] is None or hit[0]() is store):
+            _CACHE.move_to_end(key)
+            return hit[1]
+    index = _build(store)
+    if cache:
+        with _LOCK:
+            _CACHE[key] = (weakref.ref(store) if memory else None, index)
+            while len(_CACHE) > 4:
+                _CACHE.popitem(last=False)
+    return index
+
+
+def _build(store: Store) -> SearchIndex:
     from ontology import ITEM
 
     entries: dict[str, _Entry] = {}

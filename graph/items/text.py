@@ -5,9 +5,11 @@ The analysis is the same for the texts of the index and for a query, so *huurwon
 question meets *huurwoning*, *woningen* and *huur* in the knowledge base:
 
 >>> split = compound_splitter({"huur", "woning", "woningen", "achterstand", "schuld", "hulp",
-...                            "verlening", "hulpverlening"})
+...                            "verlening", "hulpverlening", "huurachterstand"})
 >>> split("huurachterstand"), split("schuldhulpverlening"), split("woning")
 (('huur', 'achterstand'), ('schuld', 'hulpverlening'), ())
+>>> split("huurachterstandje"), split("huurachterstandje", partial=False)
+(('huurachterstand',), ())
 >>> nl = analyser("nl", split)
 >>> nl("Vocht en schimmel in huurwoningen")
 [('vocht', ('vocht',)), ('schimmel', ('schimmel',)), ('huurwoningen', ('huurwon', 'hur', 'woning'))]
@@ -66,10 +68,11 @@ def words(text: str, lang: str | None = None) -> list[str]:
     return [w for w in normalise(text).split() if w not in stop]
 
 
-def compound_splitter(vocabulary: Iterable[str]) -> Callable[[str], tuple[str, ...]]:
+def compound_splitter(vocabulary: Iterable[str]) -> Callable[..., tuple[str, ...]]:
     """A function that splits a Dutch compound into the fewest words of ``vocabulary`` (each at
-    least four letters, a linking *s*, *e* or *en* allowed between them); ``()`` when the word
-    is short or does not split. The vocabulary is the knowledge base's own words, so the parts
+    least four letters, a linking *s*, *e* or *en* allowed between them); failing that (unless
+    ``partial=False``), into the longest known words it starts and ends with; ``()`` when the
+    word is short or does not split. The vocabulary is the knowledge base's own words, so the parts
     are words that the index knows."""
     known = frozenset(w for w in vocabulary if len(w) >= _MIN_PART and w not in STOP["nl"])
 
@@ -94,12 +97,12 @@ def compound_splitter(vocabulary: Iterable[str]) -> Callable[[str], tuple[str, .
                     best = (head, *tail)
         return best
 
-    def split(word: str) -> tuple[str, ...]:
+    def split(word: str, partial: bool = True) -> tuple[str, ...]:
         if len(word) < _MIN_COMPOUND:
             return ()
         found = parts(word, True)
-        if found:
-            return found
+        if found or not partial:
+            return found or ()
         # no whole split: the longest known word it starts with and the longest it ends with
         # (schuldhulp·verlening, mantelzorg·er), each of at least five letters; the head may
         # leave a derivation of two letters (mantelzorg·er)
