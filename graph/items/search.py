@@ -81,20 +81,13 @@ OTHER_KINDS = 0.7
 COVERAGE = 1.0
 _DOMAIN_LINKS = {WG.affectsDomain, WG.bridgesDomain}
 _FIELD_OF = {p: f for f, preds in FIELDS.items() for p in preds}
-_TEXTS = """
-SELECT ?s ?type ?p ?o WHERE {
-  VALUES ?type { %s }
-  VALUES ?p { %s }
-  ?s a ?type ; ?p ?o .
-}""" % (" ".join(f"<{t}>" for t in _TYPES), " ".join(f"<{p}>" for p in _FIELD_OF))
-_LINKED = """
-SELECT ?s ?p ?q ?l WHERE {
-  VALUES ?type { %s }
-  VALUES ?p { %s }
-  VALUES ?q { <%s> <%s> }
-  ?s a ?type ; ?p ?o . ?o ?q ?l .
-}""" % (" ".join(f"<{t}>" for t in _TYPES), " ".join(f"<{p}>" for p in LINKS),
-        SKOS + "prefLabel", SKOS + "altLabel")
+# three plain patterns, joined here: much faster on Oxigraph than one query with the joins
+_TYPED = "SELECT ?s ?type WHERE { VALUES ?type { %s } ?s a ?type }" % " ".join(
+    f"<{t}>" for t in _TYPES)
+_TEXTS = "SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(
+    f"<{p}>" for p in _FIELD_OF)
+_LINKED = "SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(
+    f"<{p}>" for p in LINKS)
 
 
 @dataclass(frozen=True)
@@ -367,7 +360,7 @@ def _build(store: Store) -> SearchIndex:
     from ontology import ITEM
 
     entries: dict[str, _Entry] = {}
-    for row in store.select(_TEXTS):
+    for row in store.select(_TYPED):
         iri, kind = row["s"].value, _TYPES[row["type"].value]
         entry = entries.get(iri)
         if entry is None:
@@ -376,10 +369,16 @@ def _build(store: Store) -> SearchIndex:
                 entry.ids.add(normalise(iri[len(str(ITEM)):]))
         elif KINDS.index(kind) < KINDS.index(entry.kind):
             entry.kind = kind  # an item of two kinds is listed under the first
+    names: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # iri -> (lang, name, pref)
+    for row in store.select(_TEXTS):
         obj, pred = row["o"], row["p"].value
-        text = obj.value
-        lang = getattr(obj, "language", None) or ""
+        text, lang = obj.value, getattr(obj, "language", None) or ""
         fname = _FIELD_OF[pred]
+        if pred in (SKOS + "prefLabel", SKOS + "altLabel"):  # hidden labels stay the item's
+            names[row["s"].value].append((lang, text, pred == SKOS + "prefLabel"))
+        entry = entries.get(row["s"].value)
+        if entry is None:
+            continue
         for language in ([lang] if lang in LANGS else LANGS):
             if text not in entry.texts[language, fname]:
                 entry.texts[language, fname].append(text)
@@ -398,13 +397,12 @@ def _build(store: Store) -> SearchIndex:
         entry = entries.get(row["s"].value)
         if entry is None:
             continue
-        obj = row["l"]
-        lang = getattr(obj, "language", None) or ""
-        for language in ([lang] if lang in LANGS else LANGS):
-            entry.texts[language, "linked"].append(obj.value)
-            if (row["p"].value in _DOMAIN_LINKS and row["q"].value == SKOS + "prefLabel"
-                    and obj.value not in entry.domains[language]):
-                entry.domains[language].append(obj.value)
+        for lang, text, pref in names.get(row["o"].value, ()):
+            for language in ([lang] if lang in LANGS else LANGS):
+                entry.texts[language, "linked"].append(text)
+                if (pref and row["p"].value in _DOMAIN_LINKS
+                        and text not in entry.domains[language]):
+                    entry.domains[language].append(text)
     return SearchIndex(sorted(entries.values(), key=lambda e: e.iri))
 
 

@@ -53,8 +53,9 @@ def normalise(text: str) -> str:
     >>> normalise("Één café-rapport, buurtcoöperatie!")
     'een cafe rapport buurtcooperatie'
     """
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if not text.isascii():  # diacritics off: decompose, then keep the ASCII letters
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return " ".join(_WORD.findall(text))
 
 
