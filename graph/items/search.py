@@ -69,6 +69,8 @@ LINKS = (WG.affectsDomain, WG.arisesBetween, WG.arisesFrom, WG.hasTheme, WG.brid
          WG.involvesOrganisationType, WG.hasLegalBasis, WG.addresses, ORG.classification)
 #: field weights: a word in the name counts most, a word of a linked item least
 WEIGHTS = {"label": 3.0, "alt": 2.5, "text": 0.7, "linked": 0.6}
+#: the parts of a compound (*huur*, *achterstand* of *huurachterstand*) count at this share
+PARTS = 0.5
 #: a question that is an item's whole name (or other name, id or code) multiplies its score
 NAME_BONUS, ALT_BONUS = 2.0, 1.5
 #: BM25 parameters: term saturation, and length normalisation per field (names are short
@@ -242,11 +244,17 @@ class SearchIndex:
                 terms = [t for t in (analysed[0][1] if analysed else ()) if t in self._terms[lang]]
                 if not terms:
                     continue
+                whole = analysed[0][1][0]
+                parts = [t for t in terms if t != whole]
                 per_word = np.zeros(n, dtype=np.float32)
                 for fname, weight in WEIGHTS.items():
                     retriever = self._bm25.get((lang, fname))
-                    if retriever is not None:
-                        per_word += weight * retriever.get_scores(terms)
+                    if retriever is None:
+                        continue
+                    if whole in self._terms[lang]:
+                        per_word += weight * retriever.get_scores([whole])
+                    if parts:  # the parts of a compound count less than the compound itself
+                        per_word += PARTS * weight * retriever.get_scores(parts)
                 hit[wi] |= per_word > 0
                 total += per_word
             best = np.maximum(best, total)
