@@ -9,8 +9,8 @@ import json
 
 from ontology.kinds import noun, parse_kind
 from graph.cli.common import store_from_args
+from graph.analytics import short_id as short
 from graph.items import build_index
-from graph.items.resolve import short
 
 __all__ = ["register", "cmd_search"]
 

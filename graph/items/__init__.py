@@ -6,10 +6,12 @@ from graph.items.details import (
     ObstacleDetails, Ref, SolutionDetails, obstacle_details, solution_details,
 )
 from graph.items.resolve import resolve, resolve_many
-from graph.items.search import Found, SearchHit, SearchIndex, build_index, group_by_kind
+from graph.items.search import (
+    Found, SearchHit, SearchIndex, build_index, group_by_kind, normalise,
+)
 
 __all__ = [
     "Found", "ObstacleDetails", "Ref", "SearchHit", "SearchIndex", "SolutionDetails",
-    "build_index", "group_by_kind", "obstacle_details", "resolve", "resolve_many",
+    "build_index", "group_by_kind", "normalise", "obstacle_details", "resolve", "resolve_many",
     "solution_details",
 ]
