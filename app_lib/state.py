@@ -24,6 +24,7 @@ from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats
 from graph.kb import kb_report
 from graph.analytics import agenda, bridge_matrix, project
 from graph.items import build_index
+from graph.items import resolve as resolve_name
 from graph.store import Store
 
 log = logging.getLogger("wijkgraaf.app")
@@ -133,6 +134,15 @@ def _index(_store: Store, cache_key: tuple):
 def index():
     """The search index: built once per store version."""
     return _index(store(), key())
+
+
+def resolve(value: str, kind: str | None = None) -> str | None:
+    """The short id of the item that ``value`` names, by the one resolver every command uses
+    (ids, names, the words people use, typos); None when it names none, or several."""
+    try:
+        return short(resolve_name(index(), value, kind, lang()))
+    except UnknownIdError:
+        return None
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -42,6 +42,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "e.g. data sharing, rent arrears, siloed budgets"),
     "search_none": ("Niets gevonden voor ‘{q}’. Probeer andere of minder woorden.",
                     "Nothing found for ‘{q}’. Try other or fewer words."),
+    "search_none_words": ("Niets gevonden voor ‘{q}’ (gezocht op: {words}). Probeer andere "
+                          "woorden, of begin bij een van de vragen hieronder.",
+                          "Nothing found for ‘{q}’ (searched for: {words}). Try other words, "
+                          "or start from one of the questions below."),
+    "search_did_you_mean": ("Bedoelde je *{words}*?", "Did you mean *{words}*?"),
+    "search_unknown": ("Niet in de kennisbank: {words}.", "Not in the knowledge base: {words}."),
+    "search_topics": ("Onderwerpen in de kennisbank", "Topics in the knowledge base"),
     "search_more": ("en nog {n} …", "and {n} more …"),
     "entry_title": ("Waar wil je mee beginnen?", "Where would you like to start?"),
     "entry_bridges": ("Welke oplossingen verbinden gezondheid en wonen?",

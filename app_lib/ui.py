@@ -197,7 +197,8 @@ def not_found(value: str) -> None:
 
 def pick_item(kind: str, key: str, label: str) -> str:
     """The item picker at the top of an item page: a selectbox over every item of ``kind``,
-    kept in sync with ``?id=`` in the address; returns the chosen short id (stops the page
+    kept in sync with ``?id=`` in the address (an id, or any name the one resolver knows:
+    ``?id=schimmel``); returns the chosen short id (stops the page
     when the knowledge base has no such items)."""
     options = {state.short(h.iri): h for h in state.index().items(kind, state.lang())}
     if not options:
@@ -206,9 +207,10 @@ def pick_item(kind: str, key: str, label: str) -> str:
     state.synced(key, "id")
     if st.session_state.get(key) not in options:
         wanted = st.query_params.get("id")
-        if wanted and wanted not in options:
+        named = state.resolve(wanted, kind) if wanted else None  # ?id=schimmel names O44
+        if wanted and named not in options:
             not_found(wanted)
-        st.session_state[key] = next(iter(options))
+        st.session_state[key] = named if named in options else next(iter(options))
     choice = st.selectbox(
         label, list(options), key=key,
         format_func=lambda k: f"{options[k].label} ({options[k].notation or k})",

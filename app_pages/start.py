@@ -4,7 +4,20 @@ import streamlit as st
 
 from app_lib import state, ui
 from app_lib.state import t
-from graph.items import group_by_kind
+from graph.items import group_by_kind, normalise
+
+
+def _marked(text: str, matched: tuple[str, ...]) -> str:
+    """``text`` (Markdown-escaped) with the words that start like a matched word in bold."""
+    stems = [w[: max(4, len(w) - 3)] for w in matched]
+    out = []
+    for word in ui.md(text).split(" "):
+        folded = normalise(word)
+        bold = len(folded) >= 4 and any(folded.startswith(s) or s.startswith(folded)
+                                        for s in stems)
+        out.append(f"**{word}**" if bold else word)
+    return " ".join(out)
+
 
 st.title(t("app_title"))
 st.markdown(t("tagline"))
@@ -25,23 +38,35 @@ state.synced("q", "q")
 query = st.text_input(t("search_label"), key="q", placeholder=t("search_placeholder"),
                       on_change=lambda: state.publish("q", st.session_state.get("q"), "q"),
                       icon=":material/search:")
-if query and query.strip():
-    hits = index.search(query, lang=state.lang(), limit=40)
-    if not hits:
-        st.info(t("search_none", q=query.strip()))
-    groups = group_by_kind(hits)
+found = index.find(query, lang=state.lang(), limit=40) if query and query.strip() else None
+if found is not None:
+    if found.corrections:
+        st.info(t("search_did_you_mean", words=", ".join(found.corrections.values())),
+                icon=":material/spellcheck:")
+    if found.unknown and found.hits:
+        st.caption(t("search_unknown", words=", ".join(found.unknown)))
+    if not found.hits:
+        words = ", ".join(found.words + found.unknown) or query.strip()
+        st.info(t("search_none_words", q=query.strip(), words=words))
+    groups = group_by_kind(found.hits)
     for kind, members in groups.items():
         st.subheader(ui.kind_title(kind, len(members)), divider="gray")
         for hit in members[:8]:
             with st.container():
                 ui.item_link(kind, hit.iri, hit.label, notation=hit.notation)
+                if hit.domains:
+                    st.markdown(ui.badges(hit.domains, "domain"))
                 if hit.definition:
                     text = hit.definition if len(hit.definition) < 220 else (
                         hit.definition[:217].rsplit(" ", 1)[0] + " …")
-                    st.caption(ui.md(text))
+                    st.caption(_marked(text, hit.matched))
         if len(members) > 8:
             st.caption(t("search_more", n=len(members) - 8))
-else:
+    if not found.hits:
+        st.subheader(t("search_topics"))
+        for kind in ("domain", "theme"):
+            st.markdown(ui.badges([h.label for h in index.items(kind, state.lang())], kind))
+if found is None or not found.hits:
     st.subheader(t("entry_title"))
     entries = []
     G = state.graph()

@@ -1,8 +1,10 @@
 """The analytics subcommands: ``bridges``, ``routes``, ``rank``, ``solutions``, ``agenda``,
 ``gaps``. Each is a thin call into one library function; output as a table, JSON or Markdown.
 
-Ids (``O08``), full IRIs and unambiguous labels in Dutch or English are accepted; an unknown
-id stops the command with exit code 2 and the closest known ids.
+Item arguments go through the one resolver (:func:`graph.items.resolve`): ids (``O08``), full
+IRIs, CBS codes, names in Dutch or English and the words people use (``--wijk Overvecht``,
+``huisarts``, ``schulden``); an unknown or ambiguous one stops the command with exit code 2
+and the candidates.
 """
 
 from __future__ import annotations
@@ -12,8 +14,11 @@ import dataclasses
 import json
 from collections.abc import Sequence
 
+import sys
+
 from graph.cli.common import store_from_args
 from graph.analytics import project, short_id
+from graph.items import build_index, resolve
 
 __all__ = ["register", "render"]
 
@@ -76,8 +81,26 @@ def render(fmt: str, title: str, columns: Sequence[str], rows: Sequence[Sequence
 
 
 def _graph(args):
+    return _open(args)[0]
 
-    return project(store_from_args(args), args.lang)
+
+def _open(args):
+    """The projection, and the one resolver (:func:`graph.items.resolve`) for the command's
+    item arguments: ids, names and the words people use; a name taken for an item is shown on
+    stderr (``schulden → O31 …``)."""
+    store = store_from_args(args)
+    index = build_index(store)
+
+    def names(values, kind: str | None = None) -> list[str]:
+        out = []
+        for value in values:
+            iri = resolve(index, value, kind, args.lang)
+            if value.strip() not in (iri, short_id(iri)):
+                print(f"{value} → {short_id(iri)} {index.label(iri, args.lang)}",
+                      file=sys.stderr)
+            out.append(iri)
+        return list(dict.fromkeys(out))
+    return project(store, args.lang), names
 
 
 def _out(args, *parts, **kw) -> int:
@@ -88,13 +111,14 @@ def _out(args, *parts, **kw) -> int:
 def cmd_bridges(args) -> int:
     from graph.analytics import bridge_matrix, bridging_solutions
 
-    G, lang = _graph(args), args.lang
+    (G, names), lang = _open(args), args.lang
     if args.domains:
         if len(args.domains) != 2:
             from ontology import InputError
 
             raise InputError("give two domains, or none for the whole matrix")
-        ranked = bridging_solutions(G, *args.domains, lang=lang)
+        a, b = (names([d], "domain")[0] for d in args.domains)
+        ranked = bridging_solutions(G, a, b, lang=lang)
         rows = [[r.rank, short_id(r.solution), r.label,
                  "+".join(w for w, on in (("stated", r.stated), ("derived", r.derived)) if on),
                  r.reason[lang]] for r in ranked]
@@ -122,7 +146,8 @@ def cmd_bridges(args) -> int:
 def cmd_routes(args) -> int:
     from graph.analytics import routes
 
-    found = routes(_graph(args), args.a, args.b, k=args.k, lang=args.lang,
+    G, names = _open(args)
+    found = routes(G, names([args.a])[0], names([args.b])[0], k=args.k, lang=args.lang,
                    skip_kinds=args.skip or ())
     rows = [[i, r.length, r.sentence[args.lang]] for i, r in enumerate(found, 1)]
     title = (f"Routes van {args.a} naar {args.b}" if args.lang == "nl"
@@ -166,7 +191,8 @@ def _num(value: object) -> object:
 def cmd_solutions(args) -> int:
     from graph.analytics import solutions_for
 
-    ranked = solutions_for(_graph(args), args.obstacles, lang=args.lang, top=args.top)
+    G, names = _open(args)
+    ranked = solutions_for(G, names(args.obstacles, "obstacle"), lang=args.lang, top=args.top)
     lang = args.lang
     rows = [[m.rank, short_id(m.solution), m.label, f"{m.share:.0%}", m.reason[lang]]
             for m in ranked]
@@ -177,8 +203,9 @@ def cmd_solutions(args) -> int:
 def cmd_agenda(args) -> int:
     from graph.analytics import agenda
 
-    G, lang = _graph(args), args.lang
-    a = agenda(G, args.obstacles, neighbourhood=args.neighbourhood,
+    (G, names), lang = _open(args), args.lang
+    area = names([args.neighbourhood], "area")[0] if args.neighbourhood else None
+    a = agenda(G, names(args.obstacles, "obstacle"), neighbourhood=area,
                max_solutions=args.max_solutions, lang=lang)
     rows = [[i, short_id(it.solution), it.label, ", ".join(short_id(o) for o in it.covers),
              f"{it.cost:g}", it.reason[lang]] for i, it in enumerate(a.items, 1)]

@@ -16,14 +16,14 @@ import sys
 from importlib.metadata import entry_points
 
 from ontology import InputError, QueryError, WijkgraafError
-from graph.cli import analytics, app, export, knowledge, report, serve
+from graph.cli import analytics, app, export, knowledge, report, search, serve
 from graph.cli.common import DEFAULT_STORE, store_from_args
 from graph.kb import NotConformingError
 
 __all__ = ["main", "build_parser", "store_from_args", "DEFAULT_STORE", "COMMANDS"]
 
 #: the command groups, in the order ``--help`` lists them; each has ``register(sub, common)``
-COMMANDS = (knowledge, report, analytics, export, serve, app)
+COMMANDS = (knowledge, search, report, analytics, export, serve, app)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,95 +1,102 @@
-"""Search the knowledge base by a few words: labels, alternative labels and definitions, nl and en.
+"""Search the knowledge base the way a professional types: ranked retrieval (BM25, ``bm25s``)
+over the words of every item, in Dutch and English.
 
-The index is built once per store version (:func:`build_index`) and answers in a few
-milliseconds. Matching works per word and forgives typos and word order: every word of the
-query is compared with the words of each item (``rapidfuzz``: edit similarity, and substring
-similarity for the parts of Dutch compounds such as *huur·achterstand*); an item scores by how
-well all query words match its label, then its alternative labels, then its definition.
+Every item is a document with four fields, each its own BM25 index per language and each with
+a weight: its **label** (name, notation, codes), its **other names** (``skos:altLabel`` and
+``skos:hiddenLabel``: the everyday words of the knowledge base; synonyms live in the data),
+its **texts** (definition, example, scope note, how to start, goal) and the **labels of the
+items it links to** (an obstacle's domains, organisation types, legal frames and themes; a
+solution's obstacles). A query is a bag of words (:mod:`graph.items.text`: folded, stop words
+out, compounds split, stemmed): an item scores by the weighted BM25 of the words it holds,
+times the share of the question's words it covers, so it does not need them all.
+
+A word that matches nothing in the knowledge base — and only such a word — is corrected to
+the nearest word of the knowledge base with the same first letter and a similar length
+(``rapidfuzz``); :attr:`Found.corrections` says so (*bedoelde je eenzaamheid?*). The index is
+built once per store version (:func:`build_index`) and answers in a few milliseconds.
 
 >>> from graph.kb.loading import ensure_ready, load_paths, open_store
 >>> from pathlib import Path
 >>> store = ensure_ready(open_store(), bundled=False)
 >>> _ = load_paths(store, [Path("tests/data/mini.ttl")])
 >>> index = build_index(store)
->>> [h.notation for h in index.search("gegevns delen")][:1]   # a typo
+>>> [h.notation for h in index.search("waarom mogen we geen gegevens delen?")][:1]
 ['O01']
->>> [h.notation for h in index.search("budgetten geschotte")][:1]   # word order
-['O02']
->>> index.search("Privacy rules", lang="en")[0].label
+>>> found = index.find("gegevns delen")   # a typo, corrected
+>>> found.corrections, found.hits[0].notation
+({'gegevns': 'gegevens'}, 'O01')
+>>> index.search("privacy rules block sharing", lang="en")[0].label
 'data may not be shared'
+>>> [h.iri.rsplit("/", 1)[1] for h in index.search("West")]   # a whole name comes first
+['WK034401', 'C01']
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import defaultdict
+import threading
+import weakref
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+import bm25s
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ontology.kinds import CLASS_KIND
 from ontology.kinds import KINDS as ALL_KINDS
+from ontology.vocab import ORG, SKOS, WG
+from graph.items.text import analyser, compound_splitter, normalise, words
 from graph.store import Store
-from ontology.vocab import SKOS, WG
 
-__all__ = ["SearchHit", "SearchIndex", "build_index", "group_by_kind", "KINDS", "normalise"]
+__all__ = ["SearchHit", "Found", "SearchIndex", "build_index", "group_by_kind", "KINDS",
+           "normalise", "FIELDS", "WEIGHTS"]
 
 #: searchable kinds (as in :data:`graph.analytics.projection.KINDS`), in the order results are shown
 KINDS = tuple(k.name for k in ALL_KINDS if k.projected and k.name != "domain_group")
+LANGS = ("nl", "en")
 _TYPES = {iri: kind for iri, kind in CLASS_KIND.items() if kind in KINDS}
-_FIELDS = {SKOS + "prefLabel": "label", SKOS + "notation": "label", WG + "cbsCode": "label",
-           WG + "bwbId": "label", SKOS + "altLabel": "alt", SKOS + "hiddenLabel": "alt",
-           SKOS + "definition": "definition", SKOS + "example": "example",
-           SKOS + "scopeNote": "example"}
-_WEIGHT = {"label": 1.0, "alt": 0.95, "definition": 0.8, "example": 0.7}
-_QUERY = """
-SELECT ?s ?type ?p ?o WHERE {
-  VALUES ?type { %s }
-  VALUES ?p { %s }
-  ?s a ?type ; ?p ?o .
-}""" % (" ".join(f"<{t}>" for t in _TYPES), " ".join(f"<{p}>" for p in _FIELDS))
-_STOP = frozenset("""
-de het een en of van voor in op met die dat dit deze is zijn wat welke wie hoe waar niet geen
-te aan als bij om uit over door naar ook er ze we ik je mijn onze
-the a an and or of for in on with that this is are what which who how where not no to at as
-by from about also it my our
-""".split())
-_SUFFIXES = ("ingen", "ing", "en", "es", "e", "s")
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def normalise(text: str) -> str:
-    """Lower case, accents removed, punctuation as spaces.
-
-    >>> normalise("Één café-rapport!")
-    'een cafe rapport'
-    """
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(_WORD.findall(text))
-
-
-def _stem(word: str) -> str:
-    """A rough stem for Dutch and English inflections (enough to pair *delen* with *deling*).
-
-    >>> [_stem(w) for w in ("delen", "deling", "budgetten", "rules", "sharing")]
-    ['del', 'del', 'budgett', 'rul', 'shar']
-    """
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
-
-
-def _tokens(text: str) -> list[str]:
-    return [w for w in normalise(text).split() if w not in _STOP]
+#: the fields of a document, and the predicates that fill them
+FIELDS = {
+    "label": (SKOS + "prefLabel", SKOS + "notation", WG.cbsCode, WG.bwbId),
+    "alt": (SKOS + "altLabel", SKOS + "hiddenLabel"),
+    "text": (SKOS + "definition", SKOS + "example", SKOS + "scopeNote", WG.howToStart,
+             WG.goal),
+}
+#: the links whose targets' labels fill the field ``linked``
+LINKS = (WG.affectsDomain, WG.arisesBetween, WG.arisesFrom, WG.hasTheme, WG.bridgesDomain,
+         WG.involvesOrganisationType, WG.hasLegalBasis, WG.addresses, ORG.classification)
+#: field weights: a word in the name counts most, a word of a linked item least
+WEIGHTS = {"label": 3.0, "alt": 2.5, "text": 0.7, "linked": 0.6}
+#: the parts of a compound (*huur*, *achterstand* of *huurachterstand*) count at this share
+PARTS = 0.5
+#: a question that is an item's whole name (or other name, id or code) multiplies its score
+NAME_BONUS, ALT_BONUS = 2.0, 1.5
+#: BM25 parameters: term saturation, and length normalisation per field (names are short
+#: lists, so a longer list of other names is not a weaker match)
+K1 = 1.2
+B = {"label": 0.5, "alt": 0.3, "text": 0.75, "linked": 0.3}
+#: the kinds a professional acts on come first: other kinds count at this share of their score
+OTHER_KINDS = 0.7
+#: how much covering more of the question counts: score × coverage ** COVERAGE
+COVERAGE = 1.0
+_DOMAIN_LINKS = {WG.affectsDomain, WG.bridgesDomain}
+_FIELD_OF = {p: f for f, preds in FIELDS.items() for p in preds}
+# three plain patterns, joined here: much faster on Oxigraph than one query with the joins
+_TYPED = "SELECT ?s ?type WHERE { VALUES ?type { %s } ?s a ?type }" % " ".join(
+    f"<{t}>" for t in _TYPES)
+_TEXTS = "SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(
+    f"<{p}>" for p in _FIELD_OF)
+_LINKED = "SELECT ?s ?p ?o WHERE { VALUES ?p { %s } ?s ?p ?o }" % " ".join(
+    f"<{p}>" for p in LINKS)
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """One item found: IRI, kind (class local name), label and definition in the asked
-    language, its notation or code, and a score from 0 to 100."""
+    """One item found: IRI, kind, label and definition in the asked language, its notation or
+    code, a score (BM25, higher is better; 0 when listed, not searched), the query words it
+    matched and the labels of its domains."""
 
     iri: str
     kind: str
@@ -97,6 +104,21 @@ class SearchHit:
     definition: str
     notation: str
     score: float
+    matched: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a search did: the ``hits``, best first; the ``words`` searched (stop words out,
+    after correction); ``corrections`` (typed word → the knowledge base's word it was taken
+    for); ``unknown`` words that matched nothing, even after correction."""
+
+    query: str
+    hits: list[SearchHit]
+    words: tuple[str, ...] = ()
+    corrections: dict[str, str] = field(default_factory=dict)
+    unknown: tuple[str, ...] = ()
 
 
 @dataclass
@@ -106,148 +128,295 @@ class _Entry:
     labels: dict[str, str] = field(default_factory=dict)        # lang -> prefLabel
     definitions: dict[str, str] = field(default_factory=dict)   # lang -> definition
     notation: str = ""
-    texts: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    names: set[str] = field(default_factory=set)                # folded labels, for resolving
+    other_names: set[str] = field(default_factory=set)          # folded alt/hidden labels
+    ids: set[str] = field(default_factory=set)                  # notation, codes, short id
+    texts: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    domains: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
 
 class SearchIndex:
-    """An inverted index of words → (item, field); build it with :func:`build_index`."""
+    """BM25 indices over the items of a store (one per language and field) and the
+    vocabulary for compounds and corrections; build it with :func:`build_index`."""
 
     def __init__(self, entries: list[_Entry]) -> None:
         self._entries = entries
-        self._postings: dict[str, set[tuple[int, str]]] = defaultdict(set)
-        self._phrases: list[list[str]] = []  # normalised labels per entry, for phrase bonus
-        for i, entry in enumerate(entries):
-            phrases = []
-            for fname, texts in entry.texts.items():
+        self._by_iri = {e.iri: i for i, e in enumerate(entries)}
+        surface: Counter[str] = Counter()
+        for entry in entries:
+            for texts in entry.texts.values():
                 for text in texts:
-                    for token in _tokens(text):
-                        self._postings[token].add((i, fname))
-                    if fname == "label":
-                        phrases.append(normalise(text))
-            self._phrases.append(phrases)
-        self._vocab = list(self._postings)
-        self._stems = {t: _stem(t) for t in self._vocab}
-        self._memo: dict[str, dict[str, float]] = {}
+                    surface.update(normalise(text).split())
+        self._split = compound_splitter(surface)
+        self._analyse = {lang: analyser(lang, self._split) for lang in LANGS}
+        self._bm25: dict[tuple[str, str], bm25s.BM25] = {}  # (lang, field) -> index
+        self._terms: dict[str, set[str]] = {lang: set() for lang in LANGS}
+        for lang in LANGS:
+            for fname in WEIGHTS:
+                corpus = []
+                for entry in entries:
+                    terms = [t for text in entry.texts.get((lang, fname), ())
+                             for _, ts in self._analyse[lang](text) for t in ts]
+                    self._terms[lang].update(terms)
+                    corpus.append(terms)
+                if any(corpus):  # bm25s needs at least one word
+                    retriever = bm25s.BM25(k1=K1, b=B[fname])
+                    retriever.index(corpus, show_progress=False)
+                    self._bm25[lang, fname] = retriever
+        self._by_letter: dict[str, dict[str, int]] = defaultdict(dict)
+        for word, n in surface.items():
+            if len(word) >= 3 and not word.isdigit():
+                self._by_letter[word[0]][word] = n
+        self._fuzzy_memo: dict[str, str | None] = {}
+        self._surface = frozenset(surface)
+        self._exact: dict[str, dict[int, float]] = defaultdict(dict)  # folded name -> bonus
+        for i, entry in enumerate(entries):
+            for name in entry.other_names | entry.ids:
+                self._exact[name][i] = ALT_BONUS
+            for name in entry.names:
+                self._exact[name][i] = NAME_BONUS
+        self._prior = np.array([1.0 if e.kind in ("obstacle", "solution") else OTHER_KINDS
+                                for e in entries], dtype=np.float32)
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def _similar(self, word: str) -> dict[str, float]:
-        """Vocabulary words like ``word``, with a similarity 0–100: typos (edit similarity),
-        inflections (same stem: *delen*/*deling*) and compound parts (*achterstand* in
-        *huurachterstand*, *gegevens* in *gegevensdeling*)."""
-        cached = self._memo.get(word)
-        if cached is not None:
-            return cached
-        out: dict[str, float] = {}
-        cutoff = 100 if len(word) <= 2 else 80 if len(word) <= 4 else 72
-        for token, score, _ in process.extract(word, self._vocab, scorer=fuzz.ratio,
-                                               score_cutoff=cutoff, limit=None):
-            out[token] = score
-        stem = _stem(word)
-        if len(stem) >= 3:
-            for token, tstem in self._stems.items():
-                if tstem == stem:
-                    score = 95.0
-                elif len(stem) >= 4 and tstem.startswith(stem) and len(tstem) - len(stem) >= 3:
-                    score = 92.0
-                elif tstem.endswith(stem) and len(tstem) - len(stem) >= 4:
-                    score = 90.0
-                else:
+    # -- the words of a query ------------------------------------------------------------------
+
+    def _known(self, word: str) -> bool:
+        """Whether ``word`` (folded) is a word of the knowledge base in either language: its
+        stem is a term of the index, or it splits whole into words of the knowledge base (a
+        word that only starts like one, *eenzaamhied*, is not: it gets a correction)."""
+        for lang in LANGS:
+            analysed = self._analyse[lang](word)
+            if analysed and analysed[0][1][0] in self._terms[lang]:
+                return True
+        return bool(self._split(word, partial=False))
+
+    def correction(self, word: str) -> str | None:
+        """The word of the knowledge base that a word matching nothing was probably meant to
+        be: the same first letter, at most one letter more or less, and one typing error (a
+        letter wrong, missing, extra, or two swapped; two in a word of nine letters or more);
+        the most frequent of the nearest; ``None`` if there is none or the word is shorter
+        than four letters."""
+        if word in self._fuzzy_memo:
+            return self._fuzzy_memo[word]
+        best = None
+        if len(word) >= 4:
+            pool = [w for w in self._by_letter.get(word[0], ()) if abs(len(w) - len(word)) <= 1]
+            found = process.extract(word, pool, scorer=OSA.distance,
+                                    score_cutoff=2 if len(word) >= 9 else 1, limit=None)
+            if found:
+                counts = self._by_letter[word[0]]
+                best = min(found, key=lambda f: (f[1], -counts[f[0]], f[0]))[0]
+        if len(self._fuzzy_memo) > 5000:
+            self._fuzzy_memo.clear()
+        self._fuzzy_memo[word] = best
+        return best
+
+    def _words(self, query: str) -> tuple[list[str], dict[str, str], list[str]]:
+        typed = list(dict.fromkeys(words(query))) or list(dict.fromkeys(normalise(query).split()))
+        folded = normalise(query).split()  # two words the knowledge base writes as one: wijk agent
+        typed += [a + b for a, b in zip(folded, folded[1:]) if a + b in self._surface]
+        searched, corrections, unknown = [], {}, []
+        for word in typed:
+            if not self._known(word):
+                better = self.correction(word)
+                if better is None:
+                    unknown.append(word)
                     continue
-                out[token] = max(out.get(token, 0.0), score)
-        if len(word) >= 5:  # a typo inside a compound
-            for token, score, _ in process.extract(word, self._vocab, scorer=fuzz.partial_ratio,
-                                                   score_cutoff=90, limit=None):
-                if len(token) > len(word) + 2:
-                    out[token] = max(out.get(token, 0.0), score * 0.85)
-        if len(self._memo) > 2000:
-            self._memo.clear()
-        self._memo[word] = out
-        return out
+                corrections[word] = better
+                word = better
+            searched.append(word)
+        return list(dict.fromkeys(searched)), corrections, unknown
 
-    def search(self, query: str, lang: str = "nl", limit: int = 30,
-               kinds: tuple[str, ...] | None = None, min_score: float = 60) -> list[SearchHit]:
-        """Items matching ``query``, best first (at most ``limit``; only ``kinds`` if given).
+    # -- ranking ----------------------------------------------------------------------------
 
-        Each query word scores by its best match in the item's label (weight 1), alternative
-        labels (0.95), definition (0.8) or example and scope note (0.7); the item scores the
-        mean over the words, plus a bonus when the whole query occurs in a label.
-        """
-        words = list(dict.fromkeys(_tokens(query))) or normalise(query).split()
-        if not words:
-            return []
-        best: dict[int, list[float]] = {}  # entry -> best weighted similarity per query word
-        for qi, word in enumerate(words):
-            for token, sim in self._similar(word).items():
-                for i, fname in self._postings[token]:
-                    sims = best.setdefault(i, [0.0] * len(words))
-                    value = sim * _WEIGHT[fname]
-                    sims[qi] = max(sims[qi], value)
-        phrase = normalise(query)
-        scores = {}
-        for i, sims in best.items():
-            score = sum(sims) / len(words)
-            if phrase and any(f" {phrase} " in f" {p} " for p in self._phrases[i]):
-                score = min(100.0, score + 10)
-            scores[i] = score
+    def _scores(self, searched: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(score per entry, words matched per entry as a (words × entries) boolean array)."""
+        n = len(self._entries)
+        best = np.zeros(n, dtype=np.float32)
+        hit = np.zeros((len(searched), n), dtype=bool)
+        for lang in LANGS:
+            total = np.zeros(n, dtype=np.float32)
+            for wi, word in enumerate(searched):
+                analysed = self._analyse[lang](word)
+                terms = [t for t in (analysed[0][1] if analysed else ()) if t in self._terms[lang]]
+                if not terms:
+                    continue
+                whole = analysed[0][1][0]
+                parts = [t for t in terms if t != whole]
+                per_word = np.zeros(n, dtype=np.float32)
+                for fname, weight in WEIGHTS.items():
+                    retriever = self._bm25.get((lang, fname))
+                    if retriever is None:
+                        continue
+                    if whole in self._terms[lang]:
+                        per_word += weight * retriever.get_scores([whole])
+                    if parts:  # the parts of a compound count less than the compound itself
+                        per_word += PARTS * weight * retriever.get_scores(parts)
+                hit[wi] |= per_word > 0
+                total += per_word
+            best = np.maximum(best, total)
+        coverage = hit.sum(axis=0) / max(1, len(searched))
+        return best * coverage ** COVERAGE * self._prior, hit
+
+    def find(self, query: str, lang: str = "nl", limit: int = 30,
+             kinds: tuple[str, ...] | None = None) -> Found:
+        """Search ``query``: the hits (at most ``limit``, only ``kinds`` if given), best first,
+        with the words searched and any correction."""
+        searched, corrections, unknown = self._words(query)
+        if not searched:
+            return Found(query, [], (), corrections, tuple(unknown))
+        scores, hit = self._scores(searched)
+        for i, bonus in self._exact.get(normalise(query), {}).items():
+            scores[i] *= bonus
+        order = np.argsort(-scores, kind="stable")
         hits = []
-        for i, score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+        for i in order:
+            score = float(scores[i])
+            if score <= 0:
+                break
             entry = self._entries[i]
-            if score < min_score or (kinds and entry.kind not in kinds):
+            if kinds and entry.kind not in kinds:
                 continue
-            hits.append(self._hit(entry, lang, score))
+            matched = tuple(w for wi, w in enumerate(searched) if hit[wi, i])
+            hits.append(self._hit(entry, lang, round(score, 2), matched))
             if len(hits) >= limit:
                 break
-        return hits
+        return Found(query, hits, tuple(searched), corrections, tuple(unknown))
 
-    def _hit(self, entry: _Entry, lang: str, score: float) -> SearchHit:
+    def search(self, query: str, lang: str = "nl", limit: int = 30,
+               kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
+        """The hits of :meth:`find`, best first."""
+        return self.find(query, lang, limit, kinds).hits
+
+    # -- listing and names --------------------------------------------------------------------
+
+    def _hit(self, entry: _Entry, lang: str, score: float,
+             matched: tuple[str, ...] = ()) -> SearchHit:
         other = "en" if lang == "nl" else "nl"
         label = entry.labels.get(lang) or entry.labels.get(other) or entry.notation or entry.iri
         definition = entry.definitions.get(lang) or entry.definitions.get(other) or ""
-        return SearchHit(entry.iri, entry.kind, label, definition, entry.notation,
-                         round(score, 1))
+        domains = tuple(sorted(entry.domains.get(lang) or entry.domains.get(other) or ()))
+        return SearchHit(entry.iri, entry.kind, label, definition, entry.notation, score,
+                         matched, domains)
+
+    def hit(self, iri: str, lang: str = "nl") -> SearchHit | None:
+        """The indexed item ``iri`` as a hit with score 0 (None if not indexed)."""
+        i = self._by_iri.get(iri)
+        return None if i is None else self._hit(self._entries[i], lang, 0)
 
     def label(self, iri: str, lang: str = "nl") -> str | None:
         """The label of an indexed item in ``lang`` (None if not indexed)."""
-        for entry in self._entries:
-            if entry.iri == iri:
-                return self._hit(entry, lang, 0).label
-        return None
+        found = self.hit(iri, lang)
+        return found.label if found else None
 
     def items(self, kind: str, lang: str = "nl") -> list[SearchHit]:
         """Every item of ``kind``, sorted by label (for pickers)."""
         hits = [self._hit(e, lang, 0) for e in self._entries if e.kind == kind]
         return sorted(hits, key=lambda h: normalise(h.label))
 
+    def named(self, text: str, kinds: tuple[str, ...] | None = None
+              ) -> tuple[list[str], list[str], list[str]]:
+        """The items that ``text`` names exactly (case and diacritics folded), as three lists
+        of IRIs: by IRI, id, notation or code; by label; by another name."""
+        key, out = normalise(text), ([], [], [])
+        for entry in self._entries:
+            if kinds and entry.kind not in kinds:
+                continue
+            if text == entry.iri or key in entry.ids:
+                out[0].append(entry.iri)
+            elif key in entry.names:
+                out[1].append(entry.iri)
+            elif key in entry.other_names:
+                out[2].append(entry.iri)
+        return out
 
-def build_index(store: Store) -> SearchIndex:
-    """Read every searchable item of the store into a :class:`SearchIndex`."""
+
+_CACHE: OrderedDict[tuple, tuple[Callable[[], object] | None, SearchIndex]] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def build_index(store: Store, *, cache: bool = True) -> SearchIndex:
+    """The :class:`SearchIndex` of every searchable item of the store, built once per
+    (location, version): a write to the store builds it anew, a keystroke never does. In-memory
+    stores are told apart by identity. The index is shared: do not change it.
+
+    >>> from graph.kb.loading import ensure_ready, open_store
+    >>> store = ensure_ready(open_store(), bundled=False)
+    >>> build_index(store) is build_index(store), len(build_index(store))
+    (True, 0)
+    """
+    memory = store.location == ":memory:"
+    key = (f":memory:{id(store)}" if memory else store.location, store.version())
+    with _LOCK:
+        hit = _CACHE.get(key) if cache else None
+        if hit is not None and (hit[0] is None or hit[0]() is store):
+            _CACHE.move_to_end(key)
+            return hit[1]
+    index = _build(store)
+    if cache:
+        with _LOCK:
+            _CACHE[key] = (weakref.ref(store) if memory else None, index)
+            while len(_CACHE) > 4:
+                _CACHE.popitem(last=False)
+    return index
+
+
+def _build(store: Store) -> SearchIndex:
+    from ontology import ITEM
+
     entries: dict[str, _Entry] = {}
-    for row in store.select(_QUERY):
+    for row in store.select(_TYPED):
         iri, kind = row["s"].value, _TYPES[row["type"].value]
         entry = entries.get(iri)
         if entry is None:
             entry = entries[iri] = _Entry(iri, kind)
+            if iri.startswith(str(ITEM)):
+                entry.ids.add(normalise(iri[len(str(ITEM)):]))
         elif KINDS.index(kind) < KINDS.index(entry.kind):
             entry.kind = kind  # an item of two kinds is listed under the first
+    names: dict[str, list[tuple[str, str, bool]]] = defaultdict(list)  # iri -> (lang, name, pref)
+    for row in store.select(_TEXTS):
         obj, pred = row["o"], row["p"].value
-        text = obj.value
-        lang = getattr(obj, "language", None) or ""
-        fname = _FIELDS[pred]
-        if text not in entry.texts[fname]:
-            entry.texts[fname].append(text)
+        text, lang = obj.value, getattr(obj, "language", None) or ""
+        fname = _FIELD_OF[pred]
+        if pred in (SKOS + "prefLabel", SKOS + "altLabel"):  # hidden labels stay the item's
+            names[row["s"].value].append((lang, text, pred == SKOS + "prefLabel"))
+        entry = entries.get(row["s"].value)
+        if entry is None:
+            continue
+        for language in ([lang] if lang in LANGS else LANGS):
+            if text not in entry.texts[language, fname]:
+                entry.texts[language, fname].append(text)
         if pred == SKOS + "prefLabel":
             entry.labels.setdefault(lang or "nl", text)
+            entry.names.add(normalise(text))
+        elif fname == "alt":
+            entry.other_names.add(normalise(text))
         elif pred == SKOS + "definition":
             entry.definitions.setdefault(lang or "nl", text)
-        elif pred in (SKOS + "notation", WG + "cbsCode") and not entry.notation:
-            entry.notation = text
+        elif fname == "label":
+            entry.ids.add(normalise(text))
+            if pred in (SKOS + "notation", WG.cbsCode) and not entry.notation:
+                entry.notation = text
+    for row in store.select(_LINKED):
+        entry = entries.get(row["s"].value)
+        if entry is None:
+            continue
+        for lang, text, pref in names.get(row["o"].value, ()):
+            for language in ([lang] if lang in LANGS else LANGS):
+                entry.texts[language, "linked"].append(text)
+                if (pref and row["p"].value in _DOMAIN_LINKS
+                        and text not in entry.domains[language]):
+                    entry.domains[language].append(text)
     return SearchIndex(sorted(entries.values(), key=lambda e: e.iri))
 
 
 def group_by_kind(hits: list[SearchHit]) -> dict[str, list[SearchHit]]:
-    """Hits grouped by kind, groups in the order of :data:`KINDS`, best hit first in each.
+    """Hits grouped by kind, groups in the order of :data:`KINDS` (obstacles and solutions
+    first), best hit first in each.
 
     >>> h = [SearchHit("a", "solution", "x", "", "", 90),
     ...      SearchHit("b", "obstacle", "y", "", "", 80)]

@@ -137,6 +137,6 @@ def test_cli_gaps_and_errors(mini_dir, capsys):
     assert main(["gaps", "--store", mini_dir, "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["unsolved"][0]["obstacle"] == iri("O03")
     assert main(["bridges", "wonen", "--store", mini_dir]) == 2
-    assert main(["bridges", "wonen", "gezondhied", "--store", mini_dir]) == 2
+    assert main(["bridges", "wonen", "gezondhxyz", "--store", mini_dir]) == 2  # a typo is corrected
     err = capsys.readouterr().err
-    assert "gezondhied" in err and "dom-gezondheid" in err
+    assert "gezondhxyz" in err and "dom-gezondheid" in err

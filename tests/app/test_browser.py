@@ -130,6 +130,30 @@ def test_first_page_ready(page, server):
     assert elapsed < 30, elapsed  # generous for CI; bench/app_bench.py measures the target
 
 
+def test_search_page_answers_a_question_and_a_typo(page, server):
+    url, _ = server
+    page.goto(url)
+    _ready(page, "Waar wil je mee beginnen?")
+    search = page.get_by_label("Zoek een belemmering, oplossing, domein of organisatie")
+    search.fill("vocht en schimmel in huurwoningen")
+    search.press("Enter")
+    _ready(page, "Belemmeringen (")
+    page.wait_for_url(re.compile(r"[?&]q=vocht"))
+    first = page.locator("[data-testid='stPageLink-NavLink']").filter(
+        has_text=re.compile(r"· [OS]\d+")).first
+    assert "schimmel" in first.inner_text().lower()
+    bold = page.locator("strong").filter(has_text=re.compile("schimmel", re.IGNORECASE))
+    assert bold.count() >= 1
+    _shot(page, "02b-search-question.png")
+    search.fill("eenzaamhied")
+    search.press("Enter")
+    _ready(page, "Bedoelde je")
+    assert page.get_by_text(re.compile("Bedoelde je eenzaamheid")).count() >= 1
+    first = page.locator("[data-testid='stPageLink-NavLink']").filter(
+        has_text=re.compile(r"· [OS]\d+")).first
+    assert "eenzaamheid" in first.inner_text().lower()
+
+
 def test_search_open_obstacle_bridges_network(page, server):
     url, _ = server
     page.goto(url)
