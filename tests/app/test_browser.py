@@ -114,8 +114,11 @@ def _pick(pg, label: str, typed: str) -> None:
         has_text=label).first
     box.locator("input").first.click()
     pg.keyboard.type(typed, delay=20)
-    pg.wait_for_timeout(300)
-    pg.keyboard.press("Enter")
+    # click the option that shows the typed text (Enter took whatever was first while the
+    # list was still filtering: "Almere" for "Amsterdam" on a busy machine)
+    option = pg.get_by_role("option").filter(has_text=typed).first
+    option.wait_for(state="visible", timeout=15_000)
+    option.click()
     pg.wait_for_timeout(500)
     pg.keyboard.press("Escape")
     pg.wait_for_timeout(500)
