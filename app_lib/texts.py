@@ -389,4 +389,138 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kbr_area": ("Gebied", "Area"),
     "kbr_municipality": ("gemeente", "municipality"), "kbr_district": ("wijk", "district"),
     "kbr_neighbourhood": ("buurt", "neighbourhood"), "kbr_none": ("zonder gebied", "no area"),
+
+    # -- app_pages/editor_edit.py (edit_*)
+    "edit_title": ("Bewerken", "Edit"),
+    "edit_kind": ("Soort", "Kind"),
+    "edit_item": ("Item", "Item"),
+    "edit_new": ("➕ Nieuw: {id}", "➕ New: {id}"),
+    "edit_save": ("Opslaan", "Save"),
+    "edit_saved": ("Opgeslagen: {label}.", "Saved: {label}."),
+    "edit_refused": (
+        "Niet opgeslagen — de gegevens voldoen niet aan de regels:",
+        "Not saved — the data does not meet the rules:"),
+    "edit_conflict_theirs": ("De huidige versie (van de ander)", "The current version (theirs)"),
+    "edit_reload": (
+        "Huidige versie laden (je invoer vervalt)",
+        "Load the current version (your input is dropped)"),
+    "edit_delete": ("Verwijderen", "Delete"),
+    "edit_delete_confirm": (
+        "Ja, verwijder dit item en de verwijzingen ernaar",
+        "Yes, delete this item and the links to it"),
+    "edit_deleted": (
+        "Verwijderd. Ongedaan maken kan in de geschiedenis.",
+        "Deleted. You can undo it in the history."),
+    "edit_history": ("Geschiedenis", "History"),
+    "edit_no_history": ("Nog geen wijzigingen in de app.", "No changes in the app yet."),
+    "edit_undo": ("Ongedaan maken", "Undo"),
+    "edit_undone": ("Ongedaan gemaakt.", "Undone."),
+    "edit_unknown": ("onbekend", "unknown"),
+    "edit_yes": ("ja", "yes"),
+    "edit_no": ("nee", "no"),
+    "edit_list_help": ("Meerdere waarden scheid je met ;", "Separate several values with ;"),
+    "edit_gone": (
+        "Dit item bestaat (nog) niet; vul het formulier in om het aan te maken.",
+        "This item does not exist (yet); fill in the form to create it."),
+    # -- app_pages/editor_export.py (export_*)
+    "export_title": ("Exporteren", "Export"),
+    "export_intro": (
+        "Kies een deel van de kennisgraaf en neem het mee: als RDF voor onderzoekers, als "
+        "netwerk voor Gephi, als tabellen of als invulbestand dat u kunt bewerken en weer "
+        "laden — of als gereedschapskist om uit te delen.",
+        "Choose part of the knowledge graph and take it along: as RDF for researchers, as a "
+        "network for Gephi, as tables or as an import workbook you can edit and load back — "
+        "or as a toolbox to hand out."),
+    "export_preview": ("Voorbeeld", "Preview"),
+    "export_statements": ("uitspraken", "statements"),
+    "export_empty": (
+        "Deze selectie is leeg: kies iets anders.",
+        "This selection is empty: choose something else."),
+    "export_capped": (
+        "Het plaatje toont {shown} van de {total} items.",
+        "The picture shows {shown} of the {total} items."),
+    "export_download": ("Downloaden", "Download"),
+    "export_format": ("Formaat", "Format"),
+    "export_prepare": ("Bestand maken", "Make file"),
+    "export_save": ("{name} opslaan", "Save {name}"),
+    "export_toolbox": ("Gereedschapskist", "Toolbox"),
+    "export_toolbox_help": (
+        "Een document met een kaart per oplossing, een overzicht van domeinbruggen en een "
+        "index van belemmeringen; geschikt om te printen.",
+        "A document with a card per solution, an overview of domain bridges and an index of "
+        "obstacles; ready to print."),
+    "export_doc_format": ("Als", "As"),
+    "export_doc_lang": ("Taal van het document", "Language of the document"),
+    "export_pdf_failed": (
+        "PDF kon niet worden gemaakt: {error}",
+        "The PDF could not be made: {error}"),
+    # -- app_pages/editor_quality.py (quality_*)
+    "quality_title": ("Kwaliteit van de kennisbank", "Quality of the knowledge base"),
+    "quality_intro": (
+        "Wat is onvolledig of verouderd? Elke regel verwijst naar het item; redacteuren "
+        "kunnen het meteen bewerken.",
+        "What is incomplete or out of date? Every line links to the item; editors can edit it"
+        " at once."),
+    "quality_stale_days": (
+        "Lang niet gewijzigd: ouder dan (dagen)",
+        "Not changed for: older than (days)"),
+    "quality_conforms": (
+        "De kennisbank voldoet aan alle vormregels (SHACL).",
+        "The knowledge base meets every shape (SHACL)."),
+    "quality_shapes": ("Vormregels", "Shapes"),
+    "quality_unsolved": ("Zonder oplossing", "Without solution"),
+    "quality_no_source": ("Zonder bron", "Without source"),
+    "quality_no_case": ("Zonder praktijkvoorbeeld", "Without case"),
+    "quality_stale": ("Lang niet gewijzigd", "Not changed for long"),
+    "quality_review": ("Te herzien", "To review"),
+    "quality_none": ("Niets gevonden.", "Nothing found."),
+    "quality_item": ("Item", "Item"),
+    "quality_property": ("Eigenschap", "Property"),
+    "quality_message": ("Melding", "Message"),
+    "quality_value": ("Waarde", "Value"),
+    "quality_edit": ("bewerken", "edit"),
+    "quality_checked": (
+        "Gecontroleerd op {day}, versie {v} van de kennisbank.",
+        "Checked on {day}, version {v} of the knowledge base."),
+    "quality_download": ("SHACL-rapport als CSV", "SHACL report as CSV"),
+    # -- app_lib/editor_common.py (editor_*)
+    "editor_nav_export": ("Exporteren", "Export"),
+    "editor_nav_quality": ("Kwaliteit", "Quality"),
+    "editor_nav_edit": ("Bewerken", "Edit"),
+    # -- gate
+    "editor_edit_off": (
+        "Bewerken staat uit in deze installatie.",
+        "Editing is off in this installation."),
+    "editor_login_title": ("Inloggen als redacteur", "Sign in as editor"),
+    "editor_login_name": (
+        "Je naam (wordt bij elke wijziging vastgelegd)",
+        "Your name (recorded with every change)"),
+    "editor_login_secret": ("Redacteurswachtwoord", "Editor password"),
+    "editor_login_button": ("Inloggen", "Sign in"),
+    "editor_login_wrong": ("Dat wachtwoord klopt niet.", "That password is not right."),
+    "editor_login_name_missing": ("Vul je naam in.", "Fill in your name."),
+    "editor_logged_in": ("Ingelogd als redacteur: {name}", "Signed in as editor: {name}"),
+    "editor_logout": ("Uitloggen", "Sign out"),
+    # -- selection
+    "editor_sel_title": ("Selectie", "Selection"),
+    "editor_sel_help": (
+        "Keuzes van één soort verbreden de selectie, keuzes van verschillende soorten "
+        "vernauwen haar. Meerdere domeinen betekent: de brug tussen al die domeinen. Niets "
+        "gekozen is de hele kennisbank.",
+        "Choices of one kind widen the selection, choices of different kinds narrow it. "
+        "Several domains means: the bridge between all of them. Nothing chosen is the whole "
+        "knowledge base."),
+    "editor_sel_domains": ("Domeinen", "Domains"),
+    "editor_sel_obstacles": ("Belemmeringen", "Obstacles"),
+    "editor_sel_solutions": ("Oplossingen", "Solutions"),
+    "editor_sel_organisation_types": ("Organisatietypen", "Organisation types"),
+    "editor_sel_neighbourhoods": (
+        "Gemeenten, wijken en buurten",
+        "Municipalities and neighbourhoods"),
+    "editor_sel_themes": ("Thema's", "Themes"),
+    "editor_sel_seeds": ("Startpunten (elk item)", "Starting points (any item)"),
+    "editor_sel_depth": ("Stappen langs verbindingen", "Steps along links"),
+    "editor_sel_depth_help": (
+        "0 = alleen de keuze zelf; elke stap voegt de direct verbonden items toe.",
+        "0 = only the choice itself; each step adds the directly linked items."),
 }

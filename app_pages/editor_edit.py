@@ -10,6 +10,7 @@ import streamlit as st
 
 from app_lib import editor_common as ed
 from app_lib import state
+from app_lib.state import t
 from app_lib.ui import md
 from app_lib.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
 from graph.kb import (
@@ -19,39 +20,12 @@ from ontology.kinds import noun as kind_name
 from graph.analytics import nodes_of_kind
 from ontology import WijkgraafError
 
-TEXTS = {
-    "title": ("Bewerken", "Edit"),
-    "kind": ("Soort", "Kind"), "item": ("Item", "Item"),
-    "new": ("➕ Nieuw: {id}", "➕ New: {id}"),
-    "save": ("Opslaan", "Save"), "saved": ("Opgeslagen: {label}.", "Saved: {label}."),
-    "refused": ("Niet opgeslagen — de gegevens voldoen niet aan de regels:",
-                "Not saved — the data does not meet the rules:"),
-    "conflict_theirs": ("De huidige versie (van de ander)", "The current version (theirs)"),
-    "reload": ("Huidige versie laden (je invoer vervalt)",
-               "Load the current version (your input is dropped)"),
-    "delete": ("Verwijderen", "Delete"),
-    "delete_confirm": ("Ja, verwijder dit item en de verwijzingen ernaar",
-                       "Yes, delete this item and the links to it"),
-    "deleted": ("Verwijderd. Ongedaan maken kan in de geschiedenis.",
-                "Deleted. You can undo it in the history."),
-    "history": ("Geschiedenis", "History"), "no_history": ("Nog geen wijzigingen in de app.",
-                                                          "No changes in the app yet."),
-    "undo": ("Ongedaan maken", "Undo"), "undone": ("Ongedaan gemaakt.", "Undone."),
-    "unknown": ("onbekend", "unknown"), "yes": ("ja", "yes"), "no": ("nee", "no"),
-    "list_help": ("Meerdere waarden scheid je met ;", "Separate several values with ;"),
-    "gone": ("Dit item bestaat (nog) niet; vul het formulier in om het aan te maken.",
-             "This item does not exist (yet); fill in the form to create it."),
-}
 LONG = ("definitie", "voorbeeld", "hoe_te_beginnen", "resultaat", "onzekerheid")
 
 
-def x(key: str, **values) -> str:
-    """A text of this page in the current language."""
-    text = TEXTS[key][0 if state.lang() == "nl" else 1]
-    return text.format(**values) if values else text
 
 
-st.title(x("title"))
+st.title(t("edit_title"))
 name = ed.login()
 if not name:
     st.stop()
@@ -64,7 +38,7 @@ if wanted and state.iri_of(wanted) in G and st.session_state.get("_edit_seen") !
         st.session_state["edit_kind"], st.session_state["edit_item"] = kind_of, wanted
 st.session_state["_edit_seen"] = wanted
 st.session_state.setdefault("edit_kind", "obstacle")
-kind = st.segmented_control(x("kind"), ["obstacle", "solution", "case"], key="edit_kind",
+kind = st.segmented_control(t("edit_kind"), ["obstacle", "solution", "case"], key="edit_kind",
                             format_func=lambda k: kind_name(k, lang).capitalize(),
                             required=True) or "obstacle"
 fresh = new_id(store, kind)
@@ -76,12 +50,12 @@ if st.session_state.get("edit_item") not in options:
 
 def label_of(key: str) -> str:
     if key == fresh:
-        return x("new", id=fresh)
+        return t("edit_new", id=fresh)
     data = G.nodes[items[key]]
     return f"{data.get('notation') or key} · {data['labels'][lang]}"
 
 
-choice = st.selectbox(x("item"), options, key="edit_item", format_func=label_of,
+choice = st.selectbox(t("edit_item"), options, key="edit_item", format_func=label_of,
                       on_change=lambda: state.publish("id", st.session_state.edit_item))
 iri = state.iri_of(choice)
 current = item_state(store, iri)
@@ -103,7 +77,7 @@ def load(from_state) -> None:
 if iri not in opened:
     load(current)
 if not current.exists:
-    st.info(x("gone"))
+    st.info(t("edit_gone"))
 
 with st.form(f"edit_{iri}"):
     cols = st.columns(2)
@@ -118,13 +92,13 @@ with st.form(f"edit_{iri}"):
             where.multiselect(label, list(found), key=key, format_func=found.get, help=helptext)
         elif f.cell == "bool":
             where.selectbox(label, [None, True, False], key=key, help=helptext,
-                            format_func=lambda v: x("unknown") if v is None else x(
-                                "yes" if v else "no"))
+                            format_func=lambda v: t("edit_unknown") if v is None else t(
+                                "edit_yes" if v else "edit_no"))
         elif f.key.startswith(LONG):
             where.text_area(label, key=key, height=110, help=helptext)
         else:
-            where.text_input(label, key=key, help=x("list_help") if f.many else helptext)
-    submitted = st.form_submit_button(x("save"), type="primary", icon=":material/save:")
+            where.text_input(label, key=key, help=t("edit_list_help") if f.many else helptext)
+    submitted = st.form_submit_button(t("edit_save"), type="primary", icon=":material/save:")
 
 if submitted:
     values = {f.key: st.session_state.get(f"ef_{iri}_{f.key}") for f in fields}
@@ -132,45 +106,45 @@ if submitted:
     try:
         result = save_item(store, iri, triples, token=opened.get(iri), who=name, lang=lang)
         opened[iri] = result.token
-        st.success(x("saved", label=md(values.get("naam") or choice)), icon=":material/check:")
+        st.success(t("edit_saved", label=md(values.get("naam") or choice)), icon=":material/check:")
     except EditRefusedError as error:
-        st.error(x("refused") + "\n\n" + "\n".join(
+        st.error(t("edit_refused") + "\n\n" + "\n".join(
             f"- **{md(r.path)}**: {md(r.message)}" for r in error.report.results))
     except EditConflictError as error:
         st.warning(md(error), icon=":material/sync_problem:")
-        with st.expander(x("conflict_theirs"), expanded=True):
+        with st.expander(t("edit_conflict_theirs"), expanded=True):
             theirs = form_values(error.theirs, kind)
             st.json({f.label(lang): theirs.get(f.key) for f in fields if theirs.get(f.key)})
-        if st.button(x("reload")):
+        if st.button(t("edit_reload")):
             load(error.theirs)
             st.rerun()
     except WijkgraafError as error:
         st.error(md(error))
 
 if current.exists:
-    with st.expander(x("delete"), icon=":material/delete:"):
-        sure = st.checkbox(x("delete_confirm"), key=f"del_{iri}")
-        if st.button(x("delete"), disabled=not sure, key=f"delbtn_{iri}"):
+    with st.expander(t("edit_delete"), icon=":material/delete:"):
+        sure = st.checkbox(t("edit_delete_confirm"), key=f"del_{iri}")
+        if st.button(t("edit_delete"), disabled=not sure, key=f"delbtn_{iri}"):
             try:
                 delete_item(store, iri, token=opened.get(iri) or "", who=name, lang=lang)
                 opened.pop(iri, None)
-                st.success(x("deleted"))
+                st.success(t("edit_deleted"))
             except (EditRefusedError, EditConflictError) as error:
                 st.error(md(error))
 
-st.subheader(x("history"), divider="gray")
+st.subheader(t("edit_history"), divider="gray")
 edits = history(store, iri)
 if not edits:
-    st.caption(x("no_history"))
+    st.caption(t("edit_no_history"))
 for n, e in enumerate(edits[:10]):
     cols = st.columns([5, 1])
     # who and what are text from the store: escaped, so a name never becomes Markdown
     cols[0].markdown(f"**{md(e.action)}** · {md(e.when[:19].replace('T', ' '))} · {md(e.who)}")
-    if n == 0 and cols[1].button(x("undo"), key=f"undo_{e.edit}", icon=":material/undo:"):
+    if n == 0 and cols[1].button(t("edit_undo"), key=f"undo_{e.edit}", icon=":material/undo:"):
         try:
             result = undo(store, e.edit, who=name, lang=lang)
             opened.pop(iri, None)
-            st.success(x("undone"))
+            st.success(t("edit_undone"))
             st.rerun()
         except (EditRefusedError, EditConflictError) as error:
             st.error(md(error))
