@@ -18,13 +18,13 @@ and what stays open.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from ontology import InputError
-from graph.analytics.common import (both, count, lang_of, resolve, resolve_many, term_label,
-                                    term_rank)
+from graph.analytics.advice import place, rank_solutions
+from graph.analytics.common import both, lang_of, resolve, resolve_many, term_label, term_rank
 from graph.analytics.views import solution_domain_graph
 from graph.analytics.projection import in_index, out_index
 
@@ -38,7 +38,8 @@ _PLACE_FACTOR = {"in": 0.5, "near": 0.75, None: 1.0}
 
 @dataclass(frozen=True)
 class SolutionMatch:
-    """A solution for part of a selection: what it addresses of it and why it ranks here."""
+    """A solution for part of a selection: what it addresses of it and why it ranks here
+    (``reasons`` as data, :class:`graph.analytics.advice.Reason`; ``reason`` their text)."""
 
     rank: int
     solution: str
@@ -49,6 +50,8 @@ class SolutionMatch:
     domains: list[str]
     organisation_types: list[str]
     reason: dict[str, str]
+    reasons: list = field(default_factory=list)
+    key: dict = field(default_factory=dict)
 
 
 def _selection(G: nx.MultiDiGraph, obstacles: Iterable[str]) -> list[str]:
@@ -69,11 +72,13 @@ def _labels(G: nx.MultiDiGraph, nodes: Iterable[str], lang: str) -> str:
 
 
 def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None = None,
-                  top: int | None = None) -> list[SolutionMatch]:
-    """Every solution that addresses part of a selection of obstacles, best first.
+                  top: int | None = None, area: str | None = None) -> list[SolutionMatch]:
+    """Every solution that addresses part of a selection of obstacles, best first: the one
+    ranking of :func:`graph.analytics.advice.rank_solutions`.
 
-    Ranked by how many of the obstacles it addresses, then evidence level, then domains
-    bridged (more is better), then organisation types needed (fewer is easier); ties by id.
+    Ranked by how many of the obstacles it addresses, then practice in ``area``, evidence
+    level, practice cases, decision level (a professional can start it first), effort (low
+    first); ties by id.
 
     Parameters
     ----------
@@ -85,6 +90,8 @@ def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None
         Language of ``label``; reasons come in both.
     top : int, optional
         Only the first ``top``.
+    area : str, optional
+        An area whose practice counts.
 
     Returns
     -------
@@ -102,65 +109,16 @@ def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None
     >>> [(short_id(m.solution), m.share) for m in ranked]
     [('S02', 1.0), ('S01', 0.5)]
     >>> print(ranked[1].reason["en"])
-    Addresses 1 of the 2 chosen obstacles ('data may not be shared'); evidence level: well
-    described; bridges 2 domains; needs 2 organisation types.
+    Addresses 'data may not be shared' (1 of the 2 chosen). Also addresses no other obstacle.
+    Applied in West (Utrecht) (1 practice case). Evidence level: well described. Who decides
+    is not recorded. Effort: medium.
     """
-    lang = lang_of(G, lang)
     chosen = _selection(G, obstacles)
-    addressed_by = in_index(G, "addresses")
     B = solution_domain_graph(G)
-    candidates = sorted({s for o in chosen for s in addressed_by.get(o, ())})
-    rows = []
-    for s in candidates:
-        hits = [o for o in chosen if s in addressed_by.get(o, ())]
-        evidence = G.nodes[s].get("evidenceLevel")
-        domains, types = sorted(B[s]), _org_types(G, s)
-        key = (-len(hits), -term_rank(G, evidence), -len(domains), len(types), s)
-        reason = {}
-        for lg in ("nl", "en"):
-            ev = term_label(G, evidence, lg) or (
-                "niet vastgesteld" if lg == "nl" else "not established")
-            reason[lg] = (
-                f"Pakt {len(hits)} van de {len(chosen)} gekozen belemmeringen aan "
-                f"({_labels(G, hits, lg)}); bewijsniveau: {ev}; verbindt "
-                f"{count(len(domains), 'domein', 'domeinen')}; vraagt "
-                f"{count(len(types), 'organisatietype', 'organisatietypen')}." if lg == "nl" else
-                f"Addresses {len(hits)} of the {len(chosen)} chosen obstacles "
-                f"({_labels(G, hits, lg)}); evidence level: {ev}; bridges "
-                f"{count(len(domains), 'domain', 'domains')}; needs "
-                f"{count(len(types), 'organisation type', 'organisation types')}.")
-        rows.append((key, s, hits, evidence, domains, types, reason))
-    rows.sort(key=lambda r: r[0])
-    rows = rows[:top] if top else rows
-    return [SolutionMatch(i, s, G.nodes[s]["labels"][lang], hits, len(hits) / len(chosen),
-                          evidence, domains, types, reason)
-            for i, (_, s, hits, evidence, domains, types, reason) in enumerate(rows, 1)]
-
-
-def _ancestors(G: nx.MultiDiGraph, area: str) -> list[str]:
-    parents, seen, todo = out_index(G, "partOfArea"), [], [area]
-    while todo:
-        for p in parents.get(todo.pop(), ()):
-            if p not in seen:
-                seen.append(p)
-                todo.append(p)
-    return seen
-
-
-def _place(G: nx.MultiDiGraph, s: str, area: str | None) -> tuple[str | None, str | None]:
-    """("in" | "near" | None, the case that shows it) for solution ``s`` and ``area``."""
-    if area is None:
-        return None, None
-    up = _ancestors(G, area)
-    best: tuple[str | None, str | None] = (None, None)
-    for case in in_index(G, "appliesSolution").get(s, ()):
-        for x in out_index(G, "inArea").get(case, ()):
-            x_up = _ancestors(G, x)
-            if x == area or area in x_up:
-                return "in", case
-            if best[0] is None and (x in up or set(x_up) & set(up)):
-                best = ("near", case)
-    return best
+    return [SolutionMatch(r.rank, r.solution, r.label, r.addresses,
+                          len(r.addresses) / len(chosen), r.evidence, sorted(B[r.solution]),
+                          _org_types(G, r.solution), r.reason, r.reasons, r.key)
+            for r in rank_solutions(G, obstacles=chosen, area=area, lang=lang, top=top)]
 
 
 def solution_cost(G: nx.MultiDiGraph, s: str, neighbourhood: str | None = None) -> float:
@@ -188,7 +146,7 @@ def solution_cost(G: nx.MultiDiGraph, s: str, neighbourhood: str | None = None) 
     """
     effort = term_rank(G, G.nodes[s].get("effort"), _EFFORT_DEFAULT) or _EFFORT_DEFAULT
     evidence = _EVIDENCE_FACTOR.get(term_rank(G, G.nodes[s].get("evidenceLevel")), 1.0)
-    return round(effort * evidence * _PLACE_FACTOR[_place(G, s, neighbourhood)[0]], 6)
+    return round(effort * evidence * _PLACE_FACTOR[place(G, s, neighbourhood)[0]], 6)
 
 
 @dataclass(frozen=True)
@@ -241,8 +199,9 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
 
     A weighted greedy set cover: each round picks the solution with the most still-open
     obstacles per unit of :func:`solution_cost`; ties go to more obstacles, then lower cost,
-    then the id. It stops when every obstacle that some solution addresses is covered, or
-    after ``max_solutions``.
+    then the place in the one ranking (:func:`graph.analytics.advice.rank_solutions`). It
+    stops when every obstacle that some solution addresses is covered, or after
+    ``max_solutions``.
 
     Parameters
     ----------
@@ -287,19 +246,20 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
     candidates = sorted({s for o in chosen for s in addressed_by.get(o, ())})
     cover = {s: set(addresses[s]) & set(chosen) for s in candidates}
     cost = {s: solution_cost(G, s, area) for s in candidates}
+    order = {r.solution: r.rank for r in rank_solutions(G, obstacles=chosen, area=area)}
     open_ = {o for o in chosen if addressed_by.get(o)}
     items: list[AgendaItem] = []
     while open_ and (max_solutions is None or len(items) < max_solutions):
         best = min((s for s in candidates if cover[s] & open_),
                    key=lambda s: (-len(cover[s] & open_) / cost[s], -len(cover[s] & open_),
-                                  cost[s], s))
+                                  cost[s], order[s]))
         closes = sorted(cover[best] & open_)
         open_ -= cover[best]
-        place, case = _place(G, best, area)
+        place_, case = place(G, best, area)
         items.append(AgendaItem(best, G.nodes[best]["labels"][lang], closes,
                                 sorted(cover[best] - set(closes)), cost[best],
                                 _org_types(G, best), case,
-                                _item_reason(G, best, closes, cost[best], place, case)))
+                                _item_reason(G, best, closes, cost[best], place_, case)))
     invite: dict[str, list[str]] = {}
     for item in items:
         for t in item.organisation_types:

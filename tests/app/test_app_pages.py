@@ -114,8 +114,9 @@ def test_obstacle_page_content(app):
     at = app("obstacle", id="O01")
     assert at.title[0].value == "gegevens delen mag niet"
     shown = texts(at)
-    for expected in ("gemeente", "woningcorporatie", "AVG", "Waarom", "pakt deze belemmering "
-                     "direct aan", "Convenant in West", "Testbron", "informatie en privacy"):
+    for expected in ("gemeente", "woningcorporatie", "AVG", "Waarom", "Pakt ook "
+                     "'geschotte budgetten' aan", "Convenant in West", "Testbron",
+                     "informatie en privacy"):
         assert expected in shown, expected
     found = links(at)
     assert found["1. convenant gegevensdeling"] == "oplossing?id=S01"
