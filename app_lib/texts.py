@@ -192,6 +192,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "There is no route between these two in the knowledge base."),
     "routes_found": ("{n} kortste route(s)", "{n} shortest route(s)"),
     "route_n": ("Route {n} · {steps} stap(pen)", "Route {n} · {steps} step(s)"),
+    "routes_shared": ("Gedeelde problemen (geen route)", "Shared problems (not a route)"),
+    "routes_shared_help": ("Belemmeringen die bij allebei ontstaan of die allebei raken. Dat "
+                           "verbindt ze nog niet: een route loopt via een oplossing, een "
+                           "praktijkvoorbeeld, een programma of een organisatie.",
+                           "Obstacles that arise at both or affect both. That does not yet "
+                           "connect them: a route runs through a solution, a practice case, a "
+                           "programme or an organisation."),
     "route_legend": ("Van links naar rechts: van het begin naar het eind. Kleur en vorm tonen "
                      "de soort.",
                      "Left to right: from the start to the end. Colour and shape show the "

@@ -124,10 +124,17 @@ def cmd_routes(args) -> int:
 
     found = routes(_graph(args), args.a, args.b, k=args.k, lang=args.lang,
                    skip_kinds=args.skip or ())
+    from graph.analytics import shared_problems
+
+    shared = shared_problems(_graph(args), args.a, args.b, lang=args.lang)
     rows = [[i, r.length, r.sentence[args.lang]] for i, r in enumerate(found, 1)]
     title = (f"Routes van {args.a} naar {args.b}" if args.lang == "nl"
              else f"Routes from {args.a} to {args.b}")
     notes = [] if found else ["Geen route gevonden." if args.lang == "nl" else "No route found."]
+    if shared:
+        notes.append(("Gedeeld probleem (geen route): " if args.lang == "nl" else
+                      "Shared problem (not a route): ")
+                     + "; ".join(p.label for p in shared))
     return _out(args, title, [_w(k, args.lang) for k in ("rank", "steps", "route")], rows,
                 found, notes=notes)
 

@@ -185,7 +185,8 @@ def test_network_filters_are_in_the_shareable_url(app):
 
 
 def test_routes_are_drawn_and_told(app):
-    at = app("routes", a="O01", b="ot-ggd")
+    # (O01 to ot-ggd only meets O03 on the way: no route since issue 13, see test_routes_mean)
+    at = app("routes", a="O02", b="ot-woningcorporatie")
     shown = texts(at)
     assert "Route 1" in shown
     assert any("ontstaat bij" in m.value or "betrekt" in m.value for m in at.markdown)
