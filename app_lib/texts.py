@@ -199,6 +199,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Obstacles that arise at both or affect both. That does not yet "
                            "connect them: a route runs through a solution, a practice case, a "
                            "programme or an organisation."),
+    "agenda_local": ("Wat de kennisbank over {area} weet",
+                     "What the knowledge base knows of {area}"),
+    "agenda_local_cases": ("Praktijk hier en in de gemeente",
+                           "Practice here and in the municipality"),
+    "agenda_local_programmes": ("Programma's die hier lopen", "Programmes running here"),
+    "agenda_local_orgs": ("Organisaties hier", "Organisations here"),
+    "agenda_unmatched": ("Geen belemmering gevonden voor '{w}'", "No obstacle found for '{w}'"),
     "route_legend": ("Van links naar rechts: van het begin naar het eind. Kleur en vorm tonen "
                      "de soort.",
                      "Left to right: from the start to the end. Colour and shape show the "

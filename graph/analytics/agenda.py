@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ontology import InputError
-from graph.analytics.advice import place, rank_solutions
+from graph.analytics.advice import ancestors, place, rank_solutions
 from graph.analytics.common import both, lang_of, resolve, resolve_many, term_label, term_rank
 from graph.analytics.views import solution_domain_graph
-from graph.analytics.projection import in_index, out_index
+from graph.analytics.projection import ORG_CLASSIFICATION, in_index, out_index
 
-__all__ = ["SolutionMatch", "solutions_for", "AgendaItem", "Invitation", "Uncovered", "Agenda",
-           "agenda", "solution_cost"]
+__all__ = ["Local", "local", "SolutionMatch", "solutions_for", "AgendaItem", "Invitation",
+           "Uncovered", "Agenda", "agenda", "solution_cost"]
 
 _EFFORT_DEFAULT = 2
 _EVIDENCE_FACTOR = {0: 1.0, 1: 1.0, 2: 0.9, 3: 0.8, 4: 0.7}
@@ -165,11 +165,13 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class Invitation:
-    """An organisation type to invite, and for which chosen solutions."""
+    """An organisation type to invite, for which chosen solutions, and (given an area) the
+    organisations of that type located there, to invite by name."""
 
     organisation_type: str
     label: str
     for_solutions: list[str]
+    organisations: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -191,10 +193,76 @@ class Agenda:
     items: list[AgendaItem]
     invite: list[Invitation]
     uncovered: list[Uncovered]
+    local: Local | None = None
+    unmatched: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Local:
+    """What the knowledge base holds about the chosen area: practice cases in it and in its
+    municipality (those that apply a chosen solution or tackle a chosen obstacle first),
+    programmes active there, organisations located there (``wg:activeIn``), and the
+    obstacles recorded in those cases."""
+
+    area: str
+    municipality: str | None
+    cases: list[str]
+    programmes: list[str]
+    organisations: list[str]
+    obstacles: list[str]
+
+
+def local(G: nx.MultiDiGraph, area: str, obstacles: Iterable[str] = (),
+          solutions: Iterable[str] = ()) -> Local:
+    """What the knowledge base knows of ``area`` (an IRI) and its municipality: see
+    :class:`Local`.
+
+    >>> from graph.analytics.common import example_graph, iri, short_id
+    >>> here = local(example_graph(), iri("WK034401"))
+    >>> [short_id(c) for c in here.cases], [short_id(o) for o in here.organisations]
+    (['C01'], ['org-mitros', 'org-gemeente-utrecht'])
+    >>> [short_id(p) for p in here.programmes], short_id(here.municipality)
+    (['P01'], 'GM0344')
+    """
+    up = ancestors(G, area)
+    municipality = next((a for a in up if str(G.nodes[a].get("cbsCode", "")).startswith("GM")),
+                        up[-1] if up else None)
+    inside = in_index(G, "partOfArea")
+
+    def below(x):
+        seen, todo = [], [x]
+        while todo:
+            for c in inside.get(todo.pop(), ()):
+                if c not in seen:
+                    seen.append(c)
+                    todo.append(c)
+        return seen
+    near = [area, *below(area)]
+    wider = [a for a in ([municipality, *below(municipality)] if municipality else [])
+             if a not in near]
+    in_area = in_index(G, "inArea")
+    chosen_o, chosen_s = set(obstacles), set(solutions)
+    tackles, applies = out_index(G, "tacklesObstacle"), out_index(G, "appliesSolution")
+
+    def ranked_cases(areas):
+        cases = sorted({c for a in areas for c in in_area.get(a, ())})
+        return sorted(cases, key=lambda c: (-len(set(tackles.get(c, ())) & chosen_o)
+                                            - len(set(applies.get(c, ())) & chosen_s), c))
+    cases = ranked_cases(near)
+    cases += [c for c in ranked_cases(wider) if c not in cases]
+    focus = out_index(G, "focusAreaOf")
+    programmes = sorted({p for a in near + wider + up for p in focus.get(a, ())})
+    active = in_index(G, "activeIn")
+    organisations = sorted({o for a in near for o in active.get(a, ())})
+    organisations += sorted({o for a in wider + up for o in active.get(a, ())}
+                            - set(organisations))
+    recorded = sorted({o for c in cases for o in tackles.get(c, ())})
+    return Local(area, municipality, cases, programmes, organisations, recorded)
 
 
 def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | None = None,
-           max_solutions: int | None = None, lang: str | None = None) -> Agenda:
+           max_solutions: int | None = None, lang: str | None = None,
+           unmatched: Iterable[str] = ()) -> Agenda:
     """A draft joint agenda: a small set of solutions that addresses ``obstacles``.
 
     A weighted greedy set cover: each round picks the solution with the most still-open
@@ -216,6 +284,9 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
         At most this many solutions.
     lang : {"nl", "en"}, optional
         Language of the labels; reasons come in both.
+    unmatched : iterable of str
+        Themes the user typed that matched no obstacle (from the search): kept in
+        ``unmatched``, so "what stays open" lists them too.
 
     Returns
     -------
@@ -264,7 +335,11 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
     for item in items:
         for t in item.organisation_types:
             invite.setdefault(t, []).append(item.solution)
-    invitations = [Invitation(t, G.nodes[t]["labels"][lang], ss)
+    here = local(G, area, chosen, [i.solution for i in items]) if area else None
+    types_of = out_index(G, ORG_CLASSIFICATION)
+    invitations = [Invitation(t, G.nodes[t]["labels"][lang], ss,
+                              [o for o in (here.organisations if here else ())
+                               if t in types_of.get(o, ())])
                    for t, ss in sorted(invite.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     uncovered = []
     for o in chosen:
@@ -276,7 +351,8 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
         else:
             continue
         uncovered.append(Uncovered(o, G.nodes[o]["labels"][lang], why))
-    return Agenda(chosen, area, items, invitations, uncovered)
+    return Agenda(chosen, area, items, invitations, uncovered, here,
+                  [str(u) for u in unmatched])
 
 
 def _item_reason(G, s, closes, cost, place, case) -> dict[str, str]:

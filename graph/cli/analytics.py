@@ -189,10 +189,27 @@ def cmd_agenda(args) -> int:
                max_solutions=args.max_solutions, lang=lang)
     rows = [[i, short_id(it.solution), it.label, ", ".join(short_id(o) for o in it.covers),
              f"{it.cost:g}", it.reason[lang]] for i, it in enumerate(a.items, 1)]
-    invite = ", ".join(f"{t.label} ({len(t.for_solutions)})" for t in a.invite) or "—"
+    def who(t) -> str:
+        names = ", ".join(G.nodes[o]["labels"][lang] for o in t.organisations[:4])
+        return f"{t.label} ({len(t.for_solutions)})" + (f": {names}" if names else "")
+    invite = "; ".join(who(t) for t in a.invite) or "—"
     notes = [("Uitnodigen: " if lang == "nl" else "Invite: ") + invite]
+    if a.local:
+        here = a.local
+        names = {k: ", ".join(G.nodes[n]["labels"][lang] for n in v[:6]) or "—" for k, v in
+                 (("cases", here.cases), ("programmes", here.programmes),
+                  ("organisations", here.organisations))}
+        nl = lang == "nl"
+        notes += [("Praktijk hier en in de gemeente: " if nl else "Practice here and in the "
+                   "municipality: ") + names["cases"],
+                  ("Programma's actief hier: " if nl else "Programmes active here: ")
+                  + names["programmes"],
+                  ("Organisaties hier: " if nl else "Organisations here: ")
+                  + names["organisations"]]
     notes += [("Open: " if lang == "nl" else "Open: ") + f"{short_id(u.obstacle)} {u.label} — "
               f"{u.reason[lang]}" for u in a.uncovered]
+    notes += [("Open (geen belemmering gevonden): " if lang == "nl" else
+               "Open (no obstacle found): ") + f"'{w}'" for w in a.unmatched]
     return _out(args, "Wijkagenda (concept)" if lang == "nl" else "Neighbourhood agenda (draft)",
                 [_w(k, lang) for k in ("rank", "id", "label", "covers", "cost", "reason")],
                 rows, a, notes=notes)

@@ -12,7 +12,7 @@ import pytest
 from graph.analytics import (agenda, bridge_matrix, bridging_solutions, build_graph,
                              nodes_of_kind, project, rank_solutions, solutions_for)
 from graph.analytics.common import example_graph, iri
-from graph.analytics.projection import short_id
+from graph.analytics.projection import out_index, short_id
 from graph.cli.main import main
 from graph.kb.loading import BUNDLED_DIR
 from tests.data.analytics.graphs import bridges_graph, cover_graph, make
@@ -144,3 +144,32 @@ def test_solutions_for_bridging_solutions_and_the_agenda_use_the_one_ranking():
     # the agenda breaks a tie between equal choices by the ranking (SD: applied in a case)
     assert [short_id(i.solution) for i in agenda(cover_graph(), ["O1", "O2"]).items] == ["SD"]
     assert iri("SD") in {r.solution for r in rank_solutions(cover_graph(), obstacles=["O1"])}
+
+
+def test_agenda_knows_its_wijk_overvecht_in_utrecht(kb):
+    """Deliver 4: with Overvecht (WK034403) the agenda names cases there and in Utrecht
+    (GM0344), programmes active there, organisations located there by name beside their
+    types, and lists as open what nothing covers."""
+    G = kb["nl"]
+    a = agenda(G, ["O08", "O06", "O01"], neighbourhood="WK034403",
+               unmatched=["verloedering"])
+    here = a.local
+    assert short_id(here.municipality) == "GM0344"
+    in_area = out_index(G, "inArea")
+    places = {short_id(x) for c in here.cases for x in in_area.get(c, ())}
+    assert {"WK034403", "GM0344"} <= places
+    assert "Wijkakkoord Overvecht" in {G.nodes[c]["label"] for c in here.cases}
+    assert here.programmes
+    active = out_index(G, "activeIn")
+    assert any(iri("GM0344") in active.get(o, ()) for o in here.organisations)
+    named = [o for inv in a.invite for o in inv.organisations]
+    assert "Gemeente Utrecht" in {G.nodes[o]["label"] for o in named}
+    assert a.unmatched == ["verloedering"]
+    assert agenda(G, ["O08"]).local is None
+
+
+def test_blijft_open_lists_every_chosen_obstacle_no_selected_solution_covers():
+    a = agenda(cover_graph(), ["O1", "O3", "O5"], max_solutions=1)
+    covered = {o for i in a.items for o in i.covers}
+    assert {short_id(u.obstacle) for u in a.uncovered} == {"O3", "O5"}
+    assert not covered & {u.obstacle for u in a.uncovered}
