@@ -22,7 +22,8 @@ from app_lib.texts import TEXTS
 from graph.items import details as _details
 from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats as _stats
 from graph.kb import kb_report
-from graph.analytics import agenda, bridge_matrix, project
+from graph.analytics import (agenda, bridge_matrix, bridging_solutions, project,
+                             rank_solutions)
 from graph.items import build_index
 from graph.items import resolve as resolve_name
 from graph.store import Store
@@ -184,6 +185,25 @@ def _obstacle(cache_key: tuple, iri: str, language: str):
 def obstacle(iri: str):
     """The obstacle page data (``graph.items.details.ObstacleDetails``)."""
     return _obstacle(key(), iri, lang())
+
+
+def obstacle_solutions(iri: str, area: str | None = None):
+    """The solutions of an obstacle in the one ranking
+    (``graph.analytics.advice.RankedSolution``, best first, reasons as data)."""
+    return analytic(rank_solutions, obstacles=(iri,), area=area, lang=lang())
+
+
+def ranking_order() -> str:
+    """How the one ranking orders solutions, in the current language."""
+    from graph.analytics import ORDER
+
+    return ORDER[lang()]
+
+
+def pair_solutions(a: str, b: str, area: str | None = None):
+    """The solutions that bridge domains ``a`` and ``b`` in the one ranking
+    (``graph.analytics.bridges.BridgingSolution``)."""
+    return analytic(bridging_solutions, a, b, lang=lang(), area=area)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -199,6 +199,20 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "There is no route between these two in the knowledge base."),
     "routes_found": ("{n} kortste route(s)", "{n} shortest route(s)"),
     "route_n": ("Route {n} · {steps} stap(pen)", "Route {n} · {steps} step(s)"),
+    "routes_shared": ("Gedeelde problemen (geen route)", "Shared problems (not a route)"),
+    "routes_shared_help": ("Belemmeringen die bij allebei ontstaan of die allebei raken. Dat "
+                           "verbindt ze nog niet: een route loopt via een oplossing, een "
+                           "praktijkvoorbeeld, een programma of een organisatie.",
+                           "Obstacles that arise at both or affect both. That does not yet "
+                           "connect them: a route runs through a solution, a practice case, a "
+                           "programme or an organisation."),
+    "agenda_local": ("Wat de kennisbank over {area} weet",
+                     "What the knowledge base knows of {area}"),
+    "agenda_local_cases": ("Praktijk hier en in de gemeente",
+                           "Practice here and in the municipality"),
+    "agenda_local_programmes": ("Programma's die hier lopen", "Programmes running here"),
+    "agenda_local_orgs": ("Organisaties hier", "Organisations here"),
+    "agenda_unmatched": ("Geen belemmering gevonden voor '{w}'", "No obstacle found for '{w}'"),
     "route_legend": ("Van links naar rechts: van het begin naar het eind. Kleur en vorm tonen "
                      "de soort.",
                      "Left to right: from the start to the end. Colour and shape show the "

@@ -91,17 +91,39 @@ with left:
     st.subheader(t("agenda_invite"), divider="gray")
     for inv in plan.invite:
         names = ", ".join(G.nodes[s]["label"] for s in inv.for_solutions)
-        st.markdown(f"- **{ui.md(G.nodes[inv.organisation_type]['label'])}** — "
-                    f"{t('agenda_for')} {ui.md(names)}")
+        orgs = ", ".join(G.nodes[o]["label"] for o in inv.organisations[:5])
+        st.markdown(f"- **{ui.md(G.nodes[inv.organisation_type]['label'])}**"
+                    + (f" ({ui.md(orgs)})" if orgs else "")
+                    + f" — {t('agenda_for')} {ui.md(names)}")
     if not plan.invite:
         st.caption(t("none"))
 with right:
     st.subheader(t("agenda_open"), divider="gray")
+    for word in plan.unmatched:
+        st.markdown("- " + ui.md(t("agenda_unmatched", w=word)))
     for u in plan.uncovered:
         ui.item_link("obstacle", u.obstacle, G.nodes[u.obstacle]["label"], icon=":material/report:")
         st.caption(ui.md(u.reason[state.lang()]))
-    if not plan.uncovered:
+    if not plan.uncovered and not plan.unmatched:
         st.success(t("agenda_all_covered"), icon=":material/check_circle:")
+
+if plan.local:
+    here = plan.local
+    st.subheader(t("agenda_local", area=G.nodes[here.area]["label"]), divider="gray")
+    c1, c2, c3 = st.columns(3)
+    with c1:
+        st.markdown(f"**{t('agenda_local_cases')}**")
+        for case in here.cases[:8]:
+            st.markdown("- " + ui.md(G.nodes[case]["label"]))
+    with c2:
+        st.markdown(f"**{t('agenda_local_programmes')}**")
+        for prog in here.programmes:
+            st.markdown("- " + ui.md(G.nodes[prog]["label"]))
+        if not here.programmes:
+            st.caption(t("none"))
+    with c3:
+        st.markdown(f"**{t('agenda_local_orgs')}**")
+        st.markdown(ui.md(", ".join(G.nodes[o]["label"] for o in here.organisations)))
 
 st.subheader(t("agenda_download"), divider="gray")
 doc = state.agenda_document(*request, today=dt.date.today())

@@ -5,7 +5,7 @@ import streamlit as st
 
 from app_lib import charts, state, ui
 from app_lib.state import t
-from graph.analytics import bridge_matrix, bridging_solutions, gaps
+from graph.analytics import bridge_matrix, gaps
 
 st.title(t("bridges_title"))
 st.markdown(t("bridges_intro"))
@@ -74,11 +74,10 @@ if a == b:
     st.info(t("bridges_same"))
 else:
     pair = matrix.pair(short[a], short[b])
-    ranked = state.analytic(bridging_solutions, short[a], short[b],
-                            lang=state.lang())
+    ranked = state.pair_solutions(short[a], short[b])
     ranked = [r for r in ranked if derived or r.stated]
     st.subheader(t("bridges_pair", a=labels[short[a]], b=labels[short[b]], n=len(ranked)),
-                 divider="gray")
+                 divider="gray", help=state.ranking_order())
     if what == "obstacles" or not ranked:
         index = state.index()
         st.markdown(f"**{t('bridges_obstacles', n=len(pair.obstacles))}**")

@@ -38,29 +38,34 @@ with right:
     st.markdown(f"**{t('legal_frames')}**")
     ui.legal(page.legal_frames)
 
-st.subheader(t("solutions_ranked", n=len(page.solutions)), divider="gray")
-if not page.solutions:
+ranked = state.obstacle_solutions(page.item.iri)
+summary = {sol.item.iri: sol for sol in page.solutions}
+st.subheader(t("solutions_ranked", n=len(ranked)), divider="gray",
+             help=state.ranking_order())
+if not ranked:
     st.warning(t("open_gap") if page.open_gap else t("no_solutions"))
-for rank, sol in enumerate(page.solutions, 1):
+for row in ranked:
+    sol = summary.get(row.solution)
     with st.container(border=True):
         head, meta = st.columns([3, 2])
         with head:
-            ui.item_link("solution", sol.item.iri, f"{rank}. {sol.item.label}",
+            ui.item_link("solution", row.solution, f"{row.rank}. {row.label}",
                          icon=":material/lightbulb:")
-            st.caption(f"{t('why')}: {ui.md(sol.reason)}")
-            if sol.definition:
+            st.caption(f"{t('why')}: {ui.md(row.reason[state.lang()])}")
+            if sol and sol.definition:
                 text = sol.definition if len(sol.definition) < 300 else (
                     sol.definition[:297].rsplit(" ", 1)[0] + " …")
                 st.markdown(ui.md(text))
         with meta:
-            facts = [(t("evidence"), sol.evidence), (t("effort"), sol.effort),
-                     (t("implementation"), sol.implementation)]
-            st.markdown("  \n".join(f"**{k}:** {ui.md(v)}" for k, v in facts if v))
-            if sol.domains:
-                st.markdown(f"**{t('bridges')}:** " + ui.refs_line(sol.domains, "domain"))
-            if sol.organisation_types:
-                st.markdown(f"**{t('who_joins')}:** "
-                            + ui.refs_line(sol.organisation_types, "organisation_type"))
+            if sol:
+                facts = [(t("evidence"), sol.evidence), (t("effort"), sol.effort),
+                         (t("implementation"), sol.implementation)]
+                st.markdown("  \n".join(f"**{k}:** {ui.md(v)}" for k, v in facts if v))
+                if sol.domains:
+                    st.markdown(f"**{t('bridges')}:** " + ui.refs_line(sol.domains, "domain"))
+                if sol.organisation_types:
+                    st.markdown(f"**{t('who_joins')}:** "
+                                + ui.refs_line(sol.organisation_types, "organisation_type"))
 
 st.subheader(t("cases_n", n=len(page.cases)), divider="gray")
 if page.cases:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_lib import state, ui
 from app_lib.state import t
-from graph.analytics import routes
+from graph.analytics import routes, shared_problems
 
 st.title(t("routes_title"))
 st.markdown(t("routes_intro"))
@@ -46,6 +46,13 @@ if a == b:
 skip = () if hubs else ("theme", "domain_group")
 found = state.analytic(routes, state.iri_of(a), state.iri_of(b), k=k,
                        lang=state.lang(), skip_kinds=skip)
+shared = state.analytic(shared_problems, state.iri_of(a), state.iri_of(b), lang=state.lang())
+if shared:
+    with st.expander(t("routes_shared") + f" ({len(shared)})", icon=":material/report:"):
+        st.caption(t("routes_shared_help"))
+        for problem in shared:
+            ui.item_link("obstacle", problem.obstacle, problem.label, icon=":material/report:")
+            st.caption(ui.md(problem.sentence[state.lang()]))
 if not found:
     st.warning(t("route_none"))
     st.stop()

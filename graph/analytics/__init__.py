@@ -2,6 +2,7 @@
 views, bridges between domains, routes, key players, and the draft wijkagenda. Every function
 is ``f(G, ...)`` returning plain data."""
 
+from graph.analytics.advice import ORDER, Reason, RankedSolution, rank_solutions
 from graph.analytics.agenda import Agenda, agenda, solutions_for
 from graph.analytics.bridges import bridge_matrix, bridging_solutions, gaps
 from graph.analytics.common import AmbiguousIdError, parse_kind, resolve, resolve_many
@@ -10,11 +11,12 @@ from graph.analytics.projection import (
     project, queries, short_id,
 )
 from graph.analytics.ranking import communities, key_players, to_igraph
-from graph.analytics.routes import routes, undirected_view
+from graph.analytics.routes import SharedProblem, routes, shared_problems, undirected_view
 from graph.analytics.views import collaboration_graph, solution_domain_graph
 
 __all__ = [
-    "Agenda", "AmbiguousIdError", "CANONICAL", "KINDS", "agenda",
+    "Agenda", "AmbiguousIdError", "CANONICAL", "KINDS", "ORDER", "RankedSolution", "Reason",
+    "SharedProblem", "agenda", "rank_solutions", "shared_problems",
     "bridge_matrix", "bridging_solutions", "build_graph", "clear_cache", "collaboration_graph",
     "communities", "gaps", "in_index", "key_players", "nodes_of_kind", "out_index",
     "parse_kind", "project", "queries", "resolve", "resolve_many", "routes", "short_id",

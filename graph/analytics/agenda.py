@@ -18,18 +18,18 @@ and what stays open.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
 from ontology import InputError
-from graph.analytics.common import (both, count, lang_of, resolve, resolve_many, term_label,
-                                    term_rank)
+from graph.analytics.advice import ancestors, place, rank_solutions
+from graph.analytics.common import both, lang_of, resolve, resolve_many, term_label, term_rank
 from graph.analytics.views import solution_domain_graph
-from graph.analytics.projection import in_index, out_index
+from graph.analytics.projection import ORG_CLASSIFICATION, in_index, out_index
 
-__all__ = ["SolutionMatch", "solutions_for", "AgendaItem", "Invitation", "Uncovered", "Agenda",
-           "agenda", "solution_cost"]
+__all__ = ["Local", "local", "SolutionMatch", "solutions_for", "AgendaItem", "Invitation",
+           "Uncovered", "Agenda", "agenda", "solution_cost"]
 
 _EFFORT_DEFAULT = 2
 _EVIDENCE_FACTOR = {0: 1.0, 1: 1.0, 2: 0.9, 3: 0.8, 4: 0.7}
@@ -38,7 +38,8 @@ _PLACE_FACTOR = {"in": 0.5, "near": 0.75, None: 1.0}
 
 @dataclass(frozen=True)
 class SolutionMatch:
-    """A solution for part of a selection: what it addresses of it and why it ranks here."""
+    """A solution for part of a selection: what it addresses of it and why it ranks here
+    (``reasons`` as data, :class:`graph.analytics.advice.Reason`; ``reason`` their text)."""
 
     rank: int
     solution: str
@@ -49,6 +50,8 @@ class SolutionMatch:
     domains: list[str]
     organisation_types: list[str]
     reason: dict[str, str]
+    reasons: list = field(default_factory=list)
+    key: dict = field(default_factory=dict)
 
 
 def _selection(G: nx.MultiDiGraph, obstacles: Iterable[str]) -> list[str]:
@@ -69,11 +72,13 @@ def _labels(G: nx.MultiDiGraph, nodes: Iterable[str], lang: str) -> str:
 
 
 def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None = None,
-                  top: int | None = None) -> list[SolutionMatch]:
-    """Every solution that addresses part of a selection of obstacles, best first.
+                  top: int | None = None, area: str | None = None) -> list[SolutionMatch]:
+    """Every solution that addresses part of a selection of obstacles, best first: the one
+    ranking of :func:`graph.analytics.advice.rank_solutions`.
 
-    Ranked by how many of the obstacles it addresses, then evidence level, then domains
-    bridged (more is better), then organisation types needed (fewer is easier); ties by id.
+    Ranked by how many of the obstacles it addresses, then practice in ``area``, evidence
+    level, practice cases, decision level (a professional can start it first), effort (low
+    first); ties by id.
 
     Parameters
     ----------
@@ -85,6 +90,8 @@ def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None
         Language of ``label``; reasons come in both.
     top : int, optional
         Only the first ``top``.
+    area : str, optional
+        An area whose practice counts.
 
     Returns
     -------
@@ -102,65 +109,16 @@ def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None
     >>> [(short_id(m.solution), m.share) for m in ranked]
     [('S02', 1.0), ('S01', 0.5)]
     >>> print(ranked[1].reason["en"])
-    Addresses 1 of the 2 chosen obstacles ('data may not be shared'); evidence level: well
-    described; bridges 2 domains; needs 2 organisation types.
+    Addresses 'data may not be shared' (1 of the 2 chosen). Also addresses no other obstacle.
+    Applied in West (Utrecht) (1 practice case). Evidence level: well described. Who decides
+    is not recorded. Effort: medium.
     """
-    lang = lang_of(G, lang)
     chosen = _selection(G, obstacles)
-    addressed_by = in_index(G, "addresses")
     B = solution_domain_graph(G)
-    candidates = sorted({s for o in chosen for s in addressed_by.get(o, ())})
-    rows = []
-    for s in candidates:
-        hits = [o for o in chosen if s in addressed_by.get(o, ())]
-        evidence = G.nodes[s].get("evidenceLevel")
-        domains, types = sorted(B[s]), _org_types(G, s)
-        key = (-len(hits), -term_rank(G, evidence), -len(domains), len(types), s)
-        reason = {}
-        for lg in ("nl", "en"):
-            ev = term_label(G, evidence, lg) or (
-                "niet vastgesteld" if lg == "nl" else "not established")
-            reason[lg] = (
-                f"Pakt {len(hits)} van de {len(chosen)} gekozen belemmeringen aan "
-                f"({_labels(G, hits, lg)}); bewijsniveau: {ev}; verbindt "
-                f"{count(len(domains), 'domein', 'domeinen')}; vraagt "
-                f"{count(len(types), 'organisatietype', 'organisatietypen')}." if lg == "nl" else
-                f"Addresses {len(hits)} of the {len(chosen)} chosen obstacles "
-                f"({_labels(G, hits, lg)}); evidence level: {ev}; bridges "
-                f"{count(len(domains), 'domain', 'domains')}; needs "
-                f"{count(len(types), 'organisation type', 'organisation types')}.")
-        rows.append((key, s, hits, evidence, domains, types, reason))
-    rows.sort(key=lambda r: r[0])
-    rows = rows[:top] if top else rows
-    return [SolutionMatch(i, s, G.nodes[s]["labels"][lang], hits, len(hits) / len(chosen),
-                          evidence, domains, types, reason)
-            for i, (_, s, hits, evidence, domains, types, reason) in enumerate(rows, 1)]
-
-
-def _ancestors(G: nx.MultiDiGraph, area: str) -> list[str]:
-    parents, seen, todo = out_index(G, "partOfArea"), [], [area]
-    while todo:
-        for p in parents.get(todo.pop(), ()):
-            if p not in seen:
-                seen.append(p)
-                todo.append(p)
-    return seen
-
-
-def _place(G: nx.MultiDiGraph, s: str, area: str | None) -> tuple[str | None, str | None]:
-    """("in" | "near" | None, the case that shows it) for solution ``s`` and ``area``."""
-    if area is None:
-        return None, None
-    up = _ancestors(G, area)
-    best: tuple[str | None, str | None] = (None, None)
-    for case in in_index(G, "appliesSolution").get(s, ()):
-        for x in out_index(G, "inArea").get(case, ()):
-            x_up = _ancestors(G, x)
-            if x == area or area in x_up:
-                return "in", case
-            if best[0] is None and (x in up or set(x_up) & set(up)):
-                best = ("near", case)
-    return best
+    return [SolutionMatch(r.rank, r.solution, r.label, r.addresses,
+                          len(r.addresses) / len(chosen), r.evidence, sorted(B[r.solution]),
+                          _org_types(G, r.solution), r.reason, r.reasons, r.key)
+            for r in rank_solutions(G, obstacles=chosen, area=area, lang=lang, top=top)]
 
 
 def solution_cost(G: nx.MultiDiGraph, s: str, neighbourhood: str | None = None) -> float:
@@ -188,7 +146,7 @@ def solution_cost(G: nx.MultiDiGraph, s: str, neighbourhood: str | None = None) 
     """
     effort = term_rank(G, G.nodes[s].get("effort"), _EFFORT_DEFAULT) or _EFFORT_DEFAULT
     evidence = _EVIDENCE_FACTOR.get(term_rank(G, G.nodes[s].get("evidenceLevel")), 1.0)
-    return round(effort * evidence * _PLACE_FACTOR[_place(G, s, neighbourhood)[0]], 6)
+    return round(effort * evidence * _PLACE_FACTOR[place(G, s, neighbourhood)[0]], 6)
 
 
 @dataclass(frozen=True)
@@ -207,11 +165,13 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class Invitation:
-    """An organisation type to invite, and for which chosen solutions."""
+    """An organisation type to invite, for which chosen solutions, and (given an area) the
+    organisations of that type located there, to invite by name."""
 
     organisation_type: str
     label: str
     for_solutions: list[str]
+    organisations: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -233,16 +193,83 @@ class Agenda:
     items: list[AgendaItem]
     invite: list[Invitation]
     uncovered: list[Uncovered]
+    local: Local | None = None
+    unmatched: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Local:
+    """What the knowledge base holds about the chosen area: practice cases in it and in its
+    municipality (those that apply a chosen solution or tackle a chosen obstacle first),
+    programmes active there, organisations located there (``wg:activeIn``), and the
+    obstacles recorded in those cases."""
+
+    area: str
+    municipality: str | None
+    cases: list[str]
+    programmes: list[str]
+    organisations: list[str]
+    obstacles: list[str]
+
+
+def local(G: nx.MultiDiGraph, area: str, obstacles: Iterable[str] = (),
+          solutions: Iterable[str] = ()) -> Local:
+    """What the knowledge base knows of ``area`` (an IRI) and its municipality: see
+    :class:`Local`.
+
+    >>> from graph.analytics.common import example_graph, iri, short_id
+    >>> here = local(example_graph(), iri("WK034401"))
+    >>> [short_id(c) for c in here.cases], [short_id(o) for o in here.organisations]
+    (['C01'], ['org-mitros', 'org-gemeente-utrecht'])
+    >>> [short_id(p) for p in here.programmes], short_id(here.municipality)
+    (['P01'], 'GM0344')
+    """
+    up = ancestors(G, area)
+    municipality = next((a for a in up if str(G.nodes[a].get("cbsCode", "")).startswith("GM")),
+                        up[-1] if up else None)
+    inside = in_index(G, "partOfArea")
+
+    def below(x):
+        seen, todo = [], [x]
+        while todo:
+            for c in inside.get(todo.pop(), ()):
+                if c not in seen:
+                    seen.append(c)
+                    todo.append(c)
+        return seen
+    near = [area, *below(area)]
+    wider = [a for a in ([municipality, *below(municipality)] if municipality else [])
+             if a not in near]
+    in_area = in_index(G, "inArea")
+    chosen_o, chosen_s = set(obstacles), set(solutions)
+    tackles, applies = out_index(G, "tacklesObstacle"), out_index(G, "appliesSolution")
+
+    def ranked_cases(areas):
+        cases = sorted({c for a in areas for c in in_area.get(a, ())})
+        return sorted(cases, key=lambda c: (-len(set(tackles.get(c, ())) & chosen_o)
+                                            - len(set(applies.get(c, ())) & chosen_s), c))
+    cases = ranked_cases(near)
+    cases += [c for c in ranked_cases(wider) if c not in cases]
+    focus = out_index(G, "focusAreaOf")
+    programmes = sorted({p for a in near + wider + up for p in focus.get(a, ())})
+    active = in_index(G, "activeIn")
+    organisations = sorted({o for a in near for o in active.get(a, ())})
+    organisations += sorted({o for a in wider + up for o in active.get(a, ())}
+                            - set(organisations))
+    recorded = sorted({o for c in cases for o in tackles.get(c, ())})
+    return Local(area, municipality, cases, programmes, organisations, recorded)
 
 
 def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | None = None,
-           max_solutions: int | None = None, lang: str | None = None) -> Agenda:
+           max_solutions: int | None = None, lang: str | None = None,
+           unmatched: Iterable[str] = ()) -> Agenda:
     """A draft joint agenda: a small set of solutions that addresses ``obstacles``.
 
     A weighted greedy set cover: each round picks the solution with the most still-open
     obstacles per unit of :func:`solution_cost`; ties go to more obstacles, then lower cost,
-    then the id. It stops when every obstacle that some solution addresses is covered, or
-    after ``max_solutions``.
+    then the place in the one ranking (:func:`graph.analytics.advice.rank_solutions`). It
+    stops when every obstacle that some solution addresses is covered, or after
+    ``max_solutions``.
 
     Parameters
     ----------
@@ -257,6 +284,9 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
         At most this many solutions.
     lang : {"nl", "en"}, optional
         Language of the labels; reasons come in both.
+    unmatched : iterable of str
+        Themes the user typed that matched no obstacle (from the search): kept in
+        ``unmatched``, so "what stays open" lists them too.
 
     Returns
     -------
@@ -287,24 +317,29 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
     candidates = sorted({s for o in chosen for s in addressed_by.get(o, ())})
     cover = {s: set(addresses[s]) & set(chosen) for s in candidates}
     cost = {s: solution_cost(G, s, area) for s in candidates}
+    order = {r.solution: r.rank for r in rank_solutions(G, obstacles=chosen, area=area)}
     open_ = {o for o in chosen if addressed_by.get(o)}
     items: list[AgendaItem] = []
     while open_ and (max_solutions is None or len(items) < max_solutions):
         best = min((s for s in candidates if cover[s] & open_),
                    key=lambda s: (-len(cover[s] & open_) / cost[s], -len(cover[s] & open_),
-                                  cost[s], s))
+                                  cost[s], order[s]))
         closes = sorted(cover[best] & open_)
         open_ -= cover[best]
-        place, case = _place(G, best, area)
+        place_, case = place(G, best, area)
         items.append(AgendaItem(best, G.nodes[best]["labels"][lang], closes,
                                 sorted(cover[best] - set(closes)), cost[best],
                                 _org_types(G, best), case,
-                                _item_reason(G, best, closes, cost[best], place, case)))
+                                _item_reason(G, best, closes, cost[best], place_, case)))
     invite: dict[str, list[str]] = {}
     for item in items:
         for t in item.organisation_types:
             invite.setdefault(t, []).append(item.solution)
-    invitations = [Invitation(t, G.nodes[t]["labels"][lang], ss)
+    here = local(G, area, chosen, [i.solution for i in items]) if area else None
+    types_of = out_index(G, ORG_CLASSIFICATION)
+    invitations = [Invitation(t, G.nodes[t]["labels"][lang], ss,
+                              [o for o in (here.organisations if here else ())
+                               if t in types_of.get(o, ())])
                    for t, ss in sorted(invite.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
     uncovered = []
     for o in chosen:
@@ -316,7 +351,8 @@ def agenda(G: nx.MultiDiGraph, obstacles: Iterable[str], neighbourhood: str | No
         else:
             continue
         uncovered.append(Uncovered(o, G.nodes[o]["labels"][lang], why))
-    return Agenda(chosen, area, items, invitations, uncovered)
+    return Agenda(chosen, area, items, invitations, uncovered, here,
+                  [str(u) for u in unmatched])
 
 
 def _item_reason(G, s, closes, cost, place, case) -> dict[str, str]:

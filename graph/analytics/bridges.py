@@ -23,8 +23,8 @@ from itertools import combinations
 import networkx as nx
 
 from ontology import InputError
-from graph.analytics.common import both, lang_of, resolve, term_label, term_rank
-from graph.analytics.views import solution_domain_graph
+from graph.analytics.advice import rank_solutions
+from graph.analytics.views import derives, pair_bridges
 from graph.analytics.projection import in_index, nodes_of_kind, out_index, short_id
 
 __all__ = [
@@ -112,21 +112,6 @@ def _domain_obstacles(G: nx.MultiDiGraph) -> dict[str, set[str]]:
     return found
 
 
-def derives(obstacles, affects: dict, a: str, b: str) -> bool:
-    """Whether a solution addressing ``obstacles`` bridges domains ``a`` and ``b`` by
-    derivation: at least one of them, and at least half, affect both (``affects``: obstacle →
-    its domains).
-
-    >>> affects = {"O1": ["A", "B"], "O2": ["B", "C"], "O3": ["A", "B", "C"]}
-    >>> derives(["O1", "O2"], affects, "A", "B"), derives(["O1", "O2", "O2"], affects, "A", "B")
-    (True, False)
-    >>> derives(["O3"], affects, "A", "C"), derives([], affects, "A", "B")
-    (True, False)
-    """
-    hits = sum(1 for o in obstacles if {a, b} <= set(affects.get(o, ())))
-    return hits > 0 and 2 * hits >= len(obstacles)
-
-
 def bridge_matrix(G: nx.MultiDiGraph) -> BridgeMatrix:
     """Every pair of domains with the solutions that bridge it and the obstacles it shares.
 
@@ -151,20 +136,12 @@ def bridge_matrix(G: nx.MultiDiGraph) -> BridgeMatrix:
     >>> [(short_id(b.solution), b.basis) for b in m.cell("dom-gezondheid", "dom-wonen")]
     [('S01', 'stated+derived'), ('S02', 'derived')]
     """
-    B = solution_domain_graph(G)
     domains = nodes_of_kind(G, "domain")
     per_domain = _domain_obstacles(G)
-    affects, addresses = out_index(G, "affectsDomain"), out_index(G, "addresses")
     pairs = []
     for a, b in combinations(domains, 2):
-        bridges = []
-        for s in sorted(set(B[a]) & set(B[b])):
-            ea, eb = B.edges[s, a], B.edges[s, b]
-            derived = (ea["derived"] and eb["derived"]
-                       and derives(addresses.get(s, ()), affects, a, b))
-            bridges.append(Bridge(s, G.nodes[s]["label"], ea["stated"] and eb["stated"],
-                                  derived))
-        bridges = [x for x in bridges if x.stated or x.derived]
+        bridges = [Bridge(s, G.nodes[s]["label"], stated, derived)
+                   for s, (stated, derived) in pair_bridges(G, a, b).items()]
         pairs.append(BridgePair(a, b, bridges, sorted(per_domain[a] & per_domain[b])))
     return BridgeMatrix(domains, {d: G.nodes[d]["label"] for d in domains}, pairs,
                         {d: sorted(per_domain[d]) for d in domains})
@@ -172,7 +149,8 @@ def bridge_matrix(G: nx.MultiDiGraph) -> BridgeMatrix:
 
 @dataclass(frozen=True)
 class BridgingSolution:
-    """A solution that bridges a pair of domains, with why it ranks where it does."""
+    """A solution that bridges a pair of domains, with why it ranks where it does
+    (``reasons`` as data, :class:`graph.analytics.advice.Reason`; ``reason`` their text)."""
 
     rank: int
     solution: str
@@ -183,15 +161,18 @@ class BridgingSolution:
     obstacles_either: list[str]
     evidence: str | None
     reason: dict[str, str]
+    reasons: list = field(default_factory=list)
+    key: dict = field(default_factory=dict)
 
 
 def bridging_solutions(G: nx.MultiDiGraph, domain_a: str, domain_b: str,
-                       lang: str | None = None) -> list[BridgingSolution]:
-    """The solutions that bridge two domains, best first, each with its reason.
+                       lang: str | None = None, area: str | None = None) -> list[BridgingSolution]:
+    """The solutions that bridge two domains, best first, each with its reasons: the one
+    ranking of :func:`graph.analytics.advice.rank_solutions`.
 
     Ranked by: stated *and* derived, then stated, then derived only; then the number of
-    addressed obstacles that affect both domains, then either; then evidence level; ties by
-    id.
+    addressed obstacles that affect both domains, then either; then practice in ``area``,
+    evidence level, practice cases, decision level, effort; ties by id.
 
     Parameters
     ----------
@@ -201,6 +182,8 @@ def bridging_solutions(G: nx.MultiDiGraph, domain_a: str, domain_b: str,
         Two different domains: ids, IRIs, notations or labels (nl or en).
     lang : {"nl", "en"}, optional
         Language of ``label``; default the graph's. Reasons come in both languages.
+    area : str, optional
+        An area whose practice counts.
 
     Returns
     -------
@@ -220,63 +203,15 @@ def bridging_solutions(G: nx.MultiDiGraph, domain_a: str, domain_b: str,
     >>> [(r.rank, short_id(r.solution)) for r in ranked]
     [(1, 'S01'), (2, 'S02')]
     >>> print(ranked[1].reason["en"])
-    'pooled budget' links housing and health because it addresses obstacles in both domains
-    (derived, not stated); it addresses 1 obstacle that affects both. Evidence level: not
-    established.
+    Addresses 'data may not be shared', which affects both housing and health. Derived from the
+    obstacles it addresses; its source does not say so. No practice case in the knowledge base
+    yet. Evidence level not established yet. Decided by municipality. Effort: high.
     """
-    lang = lang_of(G, lang)
-    a, b = resolve(G, domain_a, "domain"), resolve(G, domain_b, "domain")
-    if a == b:
-        raise InputError(f"choose two different domains, not {short_id(a)} twice")
-    matrix = bridge_matrix(G)
-    affects = out_index(G, "affectsDomain")
-    addresses = out_index(G, "addresses")
-    rows = []
-    for bridge in matrix.cell(a, b):
-        s = bridge.solution
-        hit = [(o, set(affects.get(o, ())) & {a, b}) for o in addresses.get(s, ())]
-        both_ = sorted(o for o, ds in hit if len(ds) == 2)
-        either = sorted(o for o, ds in hit if ds)
-        evidence = G.nodes[s].get("evidenceLevel")
-        key = (-(2 * bridge.stated + bridge.derived + bridge.stated * bridge.derived),
-               -len(both_), -len(either), -term_rank(G, evidence), s)
-        rows.append((key, bridge, both_, either, evidence))
-    rows.sort(key=lambda r: r[0])
-    return [BridgingSolution(i, br.solution, G.nodes[br.solution]["labels"][lang], br.stated,
-                             br.derived, both_, either, evidence,
-                             _bridge_reason(G, br, a, b, both_, evidence))
-            for i, (_, br, both_, either, evidence) in enumerate(rows, start=1)]
-
-
-def _bridge_reason(G, bridge: Bridge, a: str, b: str, both_: list[str],
-                   evidence: str | None) -> dict[str, str]:
-    texts = {}
-    for lang in ("nl", "en"):
-        s, da, db = (G.nodes[x]["labels"][lang] for x in (bridge.solution, a, b))
-        ev = term_label(G, evidence, lang) or (
-            "niet vastgesteld" if lang == "nl" else "not established")
-        n = len(both_)
-        if lang == "nl":
-            how = {"stated+derived": "volgens de bron, en dat blijkt uit de belemmeringen "
-                                     "die ze aanpakt",
-                   "stated": "volgens de bron (niet af te leiden uit de belemmeringen die ze "
-                             "aanpakt)",
-                   "derived": "omdat ze belemmeringen in beide domeinen aanpakt (afgeleid, "
-                              "niet vermeld)"}[bridge.basis]
-            texts[lang] = (f"'{s}' verbindt {da} en {db} {how}; ze pakt {n} "
-                           f"belemmering{'en' if n != 1 else ''} aan die beide raakt. "
-                           f"Bewijsniveau: {ev}.")
-        else:
-            how = {"stated+derived": "as its source states, borne out by the obstacles it "
-                                     "addresses",
-                   "stated": "as its source states (not borne out by the obstacles it "
-                             "addresses)",
-                   "derived": "because it addresses obstacles in both domains (derived, "
-                              "not stated)"}[bridge.basis]
-            texts[lang] = (f"'{s}' links {da} and {db} {how}; it addresses {n} "
-                           f"obstacle{'s' if n != 1 else ''} that affect{'s' if n == 1 else ''} "
-                           f"both. Evidence level: {ev}.")
-    return both(texts["nl"], texts["en"])
+    ranked = rank_solutions(G, domains=(domain_a, domain_b), area=area, lang=lang)
+    return [BridgingSolution(r.rank, r.solution, r.label, bool(r.stated), bool(r.derived),
+                             r.obstacles_both, r.obstacles_either, r.evidence, r.reason,
+                             r.reasons, r.key)
+            for r in ranked]
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,20 @@ import networkx as nx
 
 from ontology import InputError, WG
 from graph.analytics.common import both, lang_of, name, resolve
-from graph.analytics.projection import ORG_CLASSIFICATION, SKOS_BROADER, memoize, short_id
+from graph.analytics.projection import (ORG_CLASSIFICATION, SKOS_BROADER, in_index, memoize,
+                                       out_index, short_id)
 
-__all__ = ["Step", "Route", "routes", "undirected_view", "statements", "PHRASES"]
+__all__ = ["Step", "Route", "routes", "undirected_view", "statements", "PHRASES", "MEET",
+           "CONNECTORS", "SharedProblem", "shared_problems"]
+
+#: predicates by which two ends only *meet* an obstacle (it arises at both, affects both):
+#: an obstacle in the middle of a route with one of these on both sides connects nothing
+MEET = frozenset({str(WG.arisesBetween), str(WG.affectsDomain)})
+#: what may lie between two parties (organisation types, organisations): what they do together
+CONNECTORS = ("solution", "case", "programme", "organisation")
+_PARTIES = {"organisation_type", "organisation"}
+#: endings of Dutch nouns that take 'het' among organisation types (het wijkteam, het Rijk)
+_HET = ("team", "huis", "bedrijf", "instituut", "schap", "ministerie", "rijk", "uwv")
 
 #: predicate → ((nl active, nl passive), (en active, en passive)); ``{s}`` is the subject,
 #: ``{o}`` the object; the active form is used when the route runs subject → object.
@@ -246,13 +257,17 @@ def routes(
     if skip:
         keep = [n for n in H if n in {source, target} or G.nodes[n]["kind"] not in skip]
         H = H.subgraph(keep)
+    if {G.nodes[source]["kind"], G.nodes[target]["kind"]} <= _PARTIES:
+        keep = [n for n in H if n in {source, target} or G.nodes[n]["kind"] in CONNECTORS]
+        H = H.subgraph(keep)
     found: list[list[str]] = []
     try:
-        for path in nx.shortest_simple_paths(H, source, target):
+        for looked, path in enumerate(nx.shortest_simple_paths(H, source, target)):
             if len(found) >= k and len(path) > len(found[k - 1]) or \
-                    len(found) >= max(k, max_candidates or 2 * k):
+                    len(found) >= max(k, max_candidates or 2 * k) or looked > 50 * k:
                 break
-            found.append(path)
+            if not _only_meets(G, path):
+                found.append(path)
     except nx.NetworkXNoPath:
         return []
     found.sort(key=lambda p: (len(p), p))
@@ -260,5 +275,121 @@ def routes(
     for path in found[:k]:
         steps = [_step(G, x, y) for x, y in zip(path, path[1:])]
         out.append(Route(path, [G.nodes[n]["labels"][lang] for n in path], steps,
-                         both(_sentence(G, steps, "nl"), _sentence(G, steps, "en"))))
+                         both(_told(G, path, steps, "nl"), _told(G, path, steps, "en"))))
+    return out
+
+
+def _only_meets(G: nx.MultiDiGraph, path: list[str]) -> bool:
+    """Whether some obstacle in the middle of ``path`` is only met on both sides
+    (:data:`MEET`): "both run into it" is a shared problem, not a connection."""
+    for before, node, after in zip(path, path[1:], path[2:]):
+        if G.nodes[node]["kind"] != "obstacle":
+            continue
+        sides = [{p for _, p, _ in statements(G, node, x)} for x in (before, after)]
+        if all(side and side <= MEET for side in sides):
+            return True
+    return False
+
+
+def _party(G: nx.MultiDiGraph, node: str, lang: str) -> str:
+    """A party as a sentence names it: 'de huisartsenpraktijk', 'de GGD', 'Mitros'."""
+    label = G.nodes[node]["labels"][lang]
+    if G.nodes[node]["kind"] != "organisation_type":
+        return f"'{label}'" if G.nodes[node]["kind"] not in _PARTIES else label
+    if lang == "en":
+        return "the " + label
+    head = label.split("(")[0].strip().split()[-1].lower()
+    return ("het " if head.endswith(_HET) else "de ") + label
+
+
+def _case_place(G: nx.MultiDiGraph, case: str, lang: str) -> str:
+    from graph.analytics.advice import join_names
+
+    areas = [G.nodes[a]["labels"][lang] for a in sorted(out_index(G, "inArea").get(case, ()))]
+    return f" ({join_names(areas, lang)})" if areas else ""
+
+
+def _example_case(G: nx.MultiDiGraph, solution: str, lang: str) -> str:
+    cases = sorted(in_index(G, "appliesSolution").get(solution, ()))
+    if not cases:
+        return ""
+    c = cases[0]
+    label = G.nodes[c]["labels"][lang]
+    return ((", bijvoorbeeld in '" if lang == "nl" else ", for example in '") + label + "'"
+            + _case_place(G, c, lang))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _told(G: nx.MultiDiGraph, path: list[str], steps: list[Step], lang: str) -> str:
+    """The route as a person would tell it: who works together in what; else the chain."""
+    kinds = [G.nodes[n]["kind"] for n in path]
+    ends = {kinds[0], kinds[-1]} <= _PARTIES
+    x, y = (_party(G, path[0], lang), _party(G, path[-1], lang))
+    middle, mkinds = path[1:-1], kinds[1:-1]
+    nl = lang == "nl"
+    if ends and mkinds == ["solution"]:
+        s = G.nodes[middle[0]]["labels"][lang]
+        return _cap(f"{x} {'en' if nl else 'and'} {y} "
+                    f"{'werken samen in' if nl else 'work together in'} '{s}'"
+                    f"{_example_case(G, middle[0], lang)}.")
+    if ends and mkinds.count("case") == 1 and set(mkinds) <= {"case", "organisation"}:
+        c = middle[mkinds.index("case")]
+        orgs = [G.nodes[n]["labels"][lang] for n in middle if G.nodes[n]["kind"] ==
+                "organisation"]
+        with_ = (f", {'met' if nl else 'with'} " + " en ".join(orgs) if nl else
+                 ", with " + " and ".join(orgs)) if orgs else ""
+        return _cap(f"{x} {'en' if nl else 'and'} {y} "
+                    f"{'werkten samen in' if nl else 'worked together in'} "
+                    f"'{G.nodes[c]['labels'][lang]}'{_case_place(G, c, lang)}{with_}.")
+    if ends and mkinds == ["solution", "programme", "solution"]:
+        s1, prog, s2 = (G.nodes[n]["labels"][lang] for n in middle)
+        return _cap(f"{x} doet mee aan '{s1}' en {y} aan '{s2}'; beide krijgen steun van "
+                    f"'{prog}'." if nl else
+                    f"{x} takes part in '{s1}' and {y} in '{s2}'; both are supported by "
+                    f"'{prog}'.")
+    return _sentence(G, steps, lang)
+
+
+@dataclass(frozen=True)
+class SharedProblem:
+    """An obstacle both ends meet (it arises at both, or affects both): shown beside the
+    routes, as a problem they share, never as a route."""
+
+    obstacle: str
+    label: str
+    sentence: dict[str, str]
+
+
+def _meets_of(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """The obstacles ``node`` meets (arises at, affects), also through its organisation
+    types for an organisation."""
+    arises, affects = in_index(G, "arisesBetween"), in_index(G, "affectsDomain")
+    targets = {node} | set(out_index(G, ORG_CLASSIFICATION).get(node, ()))
+    return {o for t in targets for o in (*arises.get(t, ()), *affects.get(t, ()))}
+
+
+def shared_problems(G: nx.MultiDiGraph, a: str, b: str, lang: str | None = None
+                    ) -> list[SharedProblem]:
+    """The obstacles two items both meet: they arise at both (organisation types, or the
+    types of organisations) or affect both (domains); by id.
+
+    >>> from graph.analytics.common import example_graph
+    >>> found = shared_problems(example_graph(), "gemeente", "woningcorporatie")
+    >>> [(short_id(p.obstacle), p.sentence["nl"]) for p in found]
+    [('O01', "De gemeente en de woningcorporatie lopen allebei tegen 'gegevens delen mag niet'
+    aan.")]
+    """
+    lang = lang_of(G, lang)
+    a, b = resolve(G, a), resolve(G, b)
+    out = []
+    for o in sorted(_meets_of(G, a) & _meets_of(G, b)):
+        texts = {}
+        for lg in ("nl", "en"):
+            x, y, label = _party(G, a, lg), _party(G, b, lg), G.nodes[o]["labels"][lg]
+            texts[lg] = _cap(f"{x} en {y} lopen allebei tegen '{label}' aan." if lg == "nl"
+                             else f"{x} and {y} both run into '{label}'.")
+        out.append(SharedProblem(o, G.nodes[o]["labels"][lang], both(texts["nl"], texts["en"])))
     return out

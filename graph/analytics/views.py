@@ -11,7 +11,7 @@ import networkx as nx
 
 from graph.analytics.projection import ORG_CLASSIFICATION, memoize, nodes_of_kind, out_index
 
-__all__ = ["solution_domain_graph", "collaboration_graph"]
+__all__ = ["solution_domain_graph", "collaboration_graph", "derives", "pair_bridges"]
 
 
 def solution_domain_graph(G: nx.MultiDiGraph) -> nx.Graph:
@@ -43,6 +43,45 @@ def solution_domain_graph(G: nx.MultiDiGraph) -> nx.Graph:
                     B.add_edge(s, d, stated=True, derived=derived)
         return B
     return memoize(G, "solution_domain", compute)
+
+
+def derives(obstacles, affects: dict, a: str, b: str) -> bool:
+    """Whether a solution addressing ``obstacles`` bridges domains ``a`` and ``b`` by
+    derivation: at least one of them, and at least half, affect both (``affects``: obstacle →
+    its domains).
+
+    >>> affects = {"O1": ["A", "B"], "O2": ["B", "C"], "O3": ["A", "B", "C"]}
+    >>> derives(["O1", "O2"], affects, "A", "B"), derives(["O1", "O2", "O2"], affects, "A", "B")
+    (True, False)
+    >>> derives(["O3"], affects, "A", "C"), derives([], affects, "A", "B")
+    (True, False)
+    """
+    hits = sum(1 for o in obstacles if {a, b} <= set(affects.get(o, ())))
+    return hits > 0 and 2 * hits >= len(obstacles)
+
+
+def pair_bridges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, tuple[bool, bool]]:
+    """The solutions that bridge domains ``a`` and ``b``: solution → (stated, derived), by id.
+
+    Stated: it states both (``wg:bridgesDomain``); derived: :func:`derives`.
+
+    >>> from graph.analytics.common import example_graph
+    >>> from graph.analytics.projection import iri, short_id
+    >>> found = pair_bridges(example_graph(), iri("dom-gezondheid"), iri("dom-wonen"))
+    >>> [(short_id(s), v) for s, v in found.items()]
+    [('S01', (True, True)), ('S02', (False, True))]
+    """
+    B = solution_domain_graph(G)
+    affects, addresses = out_index(G, "affectsDomain"), out_index(G, "addresses")
+    found = {}
+    for s in sorted(set(B[a]) & set(B[b])):
+        ea, eb = B.edges[s, a], B.edges[s, b]
+        derived = (ea["derived"] and eb["derived"]
+                   and derives(addresses.get(s, ()), affects, a, b))
+        stated = ea["stated"] and eb["stated"]
+        if stated or derived:
+            found[s] = (stated, derived)
+    return found
 
 
 def collaboration_graph(G: nx.MultiDiGraph, level: str = "organisation_type") -> nx.Graph:

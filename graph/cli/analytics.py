@@ -149,10 +149,17 @@ def cmd_routes(args) -> int:
     G, names = _open(args)
     found = routes(G, names([args.a])[0], names([args.b])[0], k=args.k, lang=args.lang,
                    skip_kinds=args.skip or ())
+    from graph.analytics import shared_problems
+
+    shared = shared_problems(_graph(args), args.a, args.b, lang=args.lang)
     rows = [[i, r.length, r.sentence[args.lang]] for i, r in enumerate(found, 1)]
     title = (f"Routes van {args.a} naar {args.b}" if args.lang == "nl"
              else f"Routes from {args.a} to {args.b}")
     notes = [] if found else ["Geen route gevonden." if args.lang == "nl" else "No route found."]
+    if shared:
+        notes.append(("Gedeeld probleem (geen route): " if args.lang == "nl" else
+                      "Shared problem (not a route): ")
+                     + "; ".join(p.label for p in shared))
     return _out(args, title, [_w(k, args.lang) for k in ("rank", "steps", "route")], rows,
                 found, notes=notes)
 
@@ -209,10 +216,27 @@ def cmd_agenda(args) -> int:
                max_solutions=args.max_solutions, lang=lang)
     rows = [[i, short_id(it.solution), it.label, ", ".join(short_id(o) for o in it.covers),
              f"{it.cost:g}", it.reason[lang]] for i, it in enumerate(a.items, 1)]
-    invite = ", ".join(f"{t.label} ({len(t.for_solutions)})" for t in a.invite) or "—"
+    def who(t) -> str:
+        names = ", ".join(G.nodes[o]["labels"][lang] for o in t.organisations[:4])
+        return f"{t.label} ({len(t.for_solutions)})" + (f": {names}" if names else "")
+    invite = "; ".join(who(t) for t in a.invite) or "—"
     notes = [("Uitnodigen: " if lang == "nl" else "Invite: ") + invite]
+    if a.local:
+        here = a.local
+        names = {k: ", ".join(G.nodes[n]["labels"][lang] for n in v[:6]) or "—" for k, v in
+                 (("cases", here.cases), ("programmes", here.programmes),
+                  ("organisations", here.organisations))}
+        nl = lang == "nl"
+        notes += [("Praktijk hier en in de gemeente: " if nl else "Practice here and in the "
+                   "municipality: ") + names["cases"],
+                  ("Programma's actief hier: " if nl else "Programmes active here: ")
+                  + names["programmes"],
+                  ("Organisaties hier: " if nl else "Organisations here: ")
+                  + names["organisations"]]
     notes += [("Open: " if lang == "nl" else "Open: ") + f"{short_id(u.obstacle)} {u.label} — "
               f"{u.reason[lang]}" for u in a.uncovered]
+    notes += [("Open (geen belemmering gevonden): " if lang == "nl" else
+               "Open (no obstacle found): ") + f"'{w}'" for w in a.unmatched]
     return _out(args, "Wijkagenda (concept)" if lang == "nl" else "Neighbourhood agenda (draft)",
                 [_w(k, lang) for k in ("rank", "id", "label", "covers", "cost", "reason")],
                 rows, a, notes=notes)

@@ -71,8 +71,10 @@ def test_bridging_solutions_rank_and_break_ties_by_id():
 
 def test_bridging_solutions_reasons_in_both_languages():
     r = bridging_solutions(example_graph(), "dom-gezondheid", "dom-wonen")[0]
-    assert "volgens de bron" in r.reason["nl"] and "gezondheid en wonen" in r.reason["nl"]
-    assert "as its source states" in r.reason["en"] and "health and housing" in r.reason["en"]
+    assert "Pakt 'gegevens delen mag niet' aan, die gezondheid en wonen allebei raakt." \
+        in r.reason["nl"]
+    assert "Addresses 'data may not be shared', which affects both health and housing." \
+        in r.reason["en"]
     assert "goed beschreven" in r.reason["nl"]
 
 
