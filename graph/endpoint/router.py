@@ -212,7 +212,8 @@ class SparqlRouter(Router):
         prefixes = {p: PREFIXES[p] for p in info.undeclared if p in PREFIXES}  # parse less
         job = {"op": "query", "sparql": text, "prefixes": prefixes or None, "format": choice,
                "max_rows": self.context.max_rows, "query_dataset": info.has_dataset,
-               "default_graphs": None, "named_graphs": None}
+               "default_graphs": None, "named_graphs": None,
+               "base_iri": self.context.base_url(request) + "sparql"}
         if default_uris or named_uris:
             job["default_graphs"], job["named_graphs"] = default_uris, named_uris
         try:

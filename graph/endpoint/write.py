@@ -79,13 +79,14 @@ async def sparql_update(ctx: EndpointContext, request: Request,
     using_named = params.get("using-named-graph-uri", [])
     if (using or using_named) and info.has_dataset:
         raise RequestError(400, "using_conflict")
-    if using_named:
-        raise RequestError(400, "using_named")
+    using, using_named = [_graph_iri(g) for g in using], [_graph_iri(g) for g in using_named]
     state = await ctx.current()
-    reason = refusal(info, state.graphs, using)
+    reason = refusal(info, state.graphs, using + using_named)
     if reason:
         raise RequestError(403, reason[0], **reason[1])
-    job = {"op": "write", "update": text, "prefixes": PREFIXES, "using_graphs": using or None}
+    job = {"op": "write", "update": text, "prefixes": PREFIXES, "using_graphs": using or None,
+           "using_named_graphs": using_named or None,
+           "base_iri": ctx.base_url(request) + "sparql"}
     return await _commit(ctx, request, job, name, text=text)
 
 

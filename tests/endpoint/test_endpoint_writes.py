@@ -91,6 +91,35 @@ def test_update_by_form_and_using_graph_uri(http):
     assert clash.status_code == 400
 
 
+def test_using_named_graph_uri_sets_the_named_graphs_of_the_update(http):
+    a, b, out = EDITS + "-named-a", EDITS + "-named-b", EDITS + "-named-out"
+    insert = (f"INSERT DATA {{ GRAPH <{a}> {{ <urn:na> a <urn:Doc> }} "
+              f"GRAPH <{b}> {{ <urn:nb> a <urn:Doc> }} }}")
+    assert http.post("sparql", data={"update": insert}, headers=AUTH).status_code == 204
+    copy = (f"INSERT {{ GRAPH <{out}> {{ ?s <urn:in> ?g }} }} WHERE {{ "
+            "{ GRAPH ?g { ?s a <urn:Doc> } } UNION { ?s a <urn:Doc> BIND('default' AS ?g) } }")
+    response = http.post("sparql", data={"update": copy, "using-named-graph-uri": a,
+                                         "using-graph-uri": b}, headers=AUTH)
+    assert response.status_code == 204, response.text
+    assert _ask(http, f"ASK {{ GRAPH <{out}> {{ <urn:na> <urn:in> <{a}> . "
+                      f"<urn:nb> <urn:in> 'default' }} }}")
+    assert not _ask(http, f"ASK {{ GRAPH <{out}> {{ <urn:nb> <urn:in> <{b}> }} }}")
+    outside = http.post("sparql", data={"update": copy, "using-named-graph-uri":
+                                        "http://example.org/elsewhere"}, headers=AUTH)
+    assert outside.status_code == 403 and "outside this dataset" in outside.text
+    not_iri = http.post("sparql", data={"update": copy, "using-named-graph-uri":
+                                         "urn:a> } } ; DROP GRAPH <urn:b"}, headers=AUTH)
+    assert not_iri.status_code == 400
+
+
+def test_relative_iris_in_an_update_resolve_against_the_endpoint(http, base):
+    graph = EDITS + "-relative"
+    update = f"INSERT DATA {{ GRAPH <{graph}> {{ <urn:rel> <urn:p> <relative> }} }}"
+    assert http.post("sparql", content=update.encode(),
+                     headers={**UPDATE, **AUTH}).status_code == 204
+    assert _ask(http, f"ASK {{ <urn:rel> <urn:p> <{base}relative> }}")
+
+
 def test_update_syntax_error_is_400(http):
     response = http.post("sparql", content=b"INSERT DATA { GRAPH <urn:g> { <a> } }",
                          headers={**UPDATE, **AUTH})
