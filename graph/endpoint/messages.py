@@ -159,6 +159,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "graph_param": (
         "Noem de graaf met ?graph=<IRI> of ?default (niet allebei). Grafen: {graphs}",
         "Name the graph with ?graph=<IRI> or ?default (not both). Graphs: {graphs}"),
+    "bad_multipart": (
+        "De multipart/form-data-body kon niet gelezen worden.",
+        "The multipart/form-data body could not be read."),
+    "bad_part": (
+        "Deel {part} van de body kon niet gelezen worden: {detail}",
+        "Part {part} of the body could not be read: {detail}"),
     "bad_iri": ("{iri!r} is geen absolute IRI.", "{iri!r} is not an absolute IRI."),
     "no_graph": ("Graaf <{iri}> bestaat niet.", "Graph <{iri}> does not exist."),
     "graph_scheme": ("Een graaf die je schrijft heeft een http-, https- of urn-IRI; <{iri}> niet.",

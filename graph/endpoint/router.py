@@ -96,6 +96,7 @@ class SparqlRouter(Router):
             Route("/", self.page, methods=["GET"], name="page"),
             Route("/sparql", self.sparql, methods=_ALL_METHODS, name="sparql"),
             Route("/graph-store", self.graph_store, methods=_ALL_METHODS, name="graph-store"),
+            Route("/graph-store/{path:path}", self.graph_store, methods=_ALL_METHODS),
             Route("/void", self.void, methods=["GET"], name="void"),
             Route("/.well-known/void", self.void, methods=["GET"]),
             Route("/dump", self.dump, methods=["GET"], name="dump"),

@@ -120,6 +120,47 @@ def test_relative_iris_in_an_update_resolve_against_the_endpoint(http, base):
     assert _ask(http, f"ASK {{ <urn:rel> <urn:p> <{base}relative> }}")
 
 
+def _multipart(*parts: tuple[str, str, str]) -> tuple[bytes, str]:
+    boundary = "wijkgraaf-test-boundary"
+    body = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; "
+                   f"filename=\"{name}\"\r\nContent-Type: {media}\r\n\r\n{text}\r\n"
+                   for name, media, text in parts) + f"--{boundary}--\r\n"
+    return body.encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def test_graph_store_post_of_multipart_form_data_merges_its_parts(http):
+    graph = EDITS + "-multipart"
+    body, media = _multipart(("a.ttl", "text/turtle", "<urn:mp> <urn:p> 1 ."),
+                             ("b.nt", "application/n-triples", '<urn:mp> <urn:q> "2" .'))
+    response = http.post("graph-store", params={"graph": graph}, content=body,
+                         headers={"Content-Type": media, **AUTH})
+    assert response.status_code == 201, response.text
+    assert _ask(http, f"ASK {{ GRAPH <{graph}> {{ <urn:mp> <urn:p> 1 ; <urn:q> '2' }} }}")
+    body, media = _multipart(("good.ttl", "text/turtle", "<urn:mp> <urn:p> 3 ."),
+                             ("broken.ttl", "text/turtle", "<urn:mp> <urn:p>"))
+    broken = http.post("graph-store", params={"graph": graph}, content=body,
+                       headers={"Content-Type": media, **AUTH})
+    assert broken.status_code == 400 and "broken.ttl" in broken.text
+    body, media = _multipart(("x.csv", "text/csv", "a,b"))
+    wrong = http.post("graph-store", params={"graph": graph}, content=body,
+                      headers={"Content-Type": media, **AUTH})
+    assert wrong.status_code == 415 and "x.csv" in wrong.text
+    assert not _ask(http, "ASK { <urn:mp> <urn:p> 3 }")  # nothing of a refused body landed
+
+
+def test_graph_store_names_a_graph_directly_by_its_url(http, base):
+    response = http.put("graph-store/direct/one", content=b"<urn:direct> <urn:p> 1 .",
+                        headers={"Content-Type": "text/turtle", **AUTH})
+    assert response.status_code == 201, response.text
+    iri = base + "graph-store/direct/one"
+    assert _ask(http, f"ASK {{ GRAPH <{iri}> {{ <urn:direct> <urn:p> 1 }} }}")
+    assert http.get("graph-store", params={"graph": iri}).status_code == 200
+    both = http.get("graph-store/direct/one", params={"graph": iri})
+    assert both.status_code == 400
+    assert http.delete("graph-store/direct/one", headers=AUTH).status_code == 204
+    assert http.get("graph-store/direct/one").status_code == 404
+
+
 def test_update_syntax_error_is_400(http):
     response = http.post("sparql", content=b"INSERT DATA { GRAPH <urn:g> { <a> } }",
                          headers={**UPDATE, **AUTH})
