@@ -5,10 +5,12 @@
 - ``/sparql`` — the SPARQL 1.1 Protocol: queries by GET, by form POST and by direct POST,
   with ``default-graph-uri``/``named-graph-uri``; results as SPARQL JSON, XML, CSV or TSV
   and graphs as Turtle, N-Triples, RDF/XML, JSON-LD (content negotiation, or ``format=``);
-  updates by POST for editors. A plain GET gives the service description (the query page
-  when a browser asks for HTML).
-- ``/graph-store`` — the SPARQL 1.1 Graph Store HTTP Protocol (``?graph=`` or ``?default``):
-  anyone may GET/HEAD, editors may PUT/POST/DELETE.
+  updates by POST for editors, with ``using-graph-uri``/``using-named-graph-uri``. Relative
+  IRIs resolve against the endpoint's URL (on ``public_url`` when set). A plain GET gives
+  the service description (the query page when a browser asks for HTML).
+- ``/graph-store`` — the SPARQL 1.1 Graph Store HTTP Protocol (``?graph=`` or ``?default``,
+  or ``/graph-store/PATH`` for the graph with that URL): anyone may GET/HEAD, editors may
+  PUT/POST/DELETE.
 - ``/`` the query page, ``/void`` (and ``/.well-known/void``) the VoID/DCAT description,
   ``/dump.trig`` (``.nq``, ``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``) the full dump.
 
