@@ -49,6 +49,15 @@ def _tokens(args: argparse.Namespace) -> dict[str, str]:
     return tokens
 
 
+def _public_url(value: str) -> str:
+    from graph.endpoint import public_base
+
+    try:
+        return public_base(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -65,6 +74,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     where = f"http://{args.host}:{args.port}/"
     print(f"Wijkgraaf SPARQL: {where}sparql  (query page {where}; store {store.location}; "
           f"{'writes with an editor token' if tokens else 'read-only'})", file=sys.stderr)
+    if args.public_url:
+        print(f"publieke URL / public URL: {args.public_url} (in VoID, the service "
+              "description, the citation and the dump links)", file=sys.stderr)
+    elif args.host not in {"127.0.0.1", "localhost", "::1"}:
+        print("waarschuwing / warning: zonder --public-url noemen VoID en de citatie de URL "
+              "waarmee een verzoek binnenkwam / without --public-url, VoID and the citation "
+              "name the URL a request came in on", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                 proxy_headers=bool(args.public_url), access_log=args.access_log)
     return 0
@@ -95,8 +111,10 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                    "also $WIJKGRAAF_EDITOR_TOKENS, $WIJKGRAAF_EDITOR_TOKEN_FILE")
     p.add_argument("--cors-origin", action="append", help="allow cross-origin reads from "
                    "this origin (repeatable; '*' for any; also $WIJKGRAAF_CORS_ORIGINS)")
-    p.add_argument("--public-url", help="the public base URL behind a reverse proxy, "
-                   "e.g. https://data.example.org/wijkgraaf/")
+    p.add_argument("--public-url", type=_public_url, help="the public base URL, e.g. "
+                   "https://data.example.org/wijkgraaf/: VoID, the service description, the "
+                   "citation and the dump links name it, never the request's Host "
+                   "(default: the URL a request came in on)")
     p.add_argument("--no-bundled", action="store_true",
                    help="do not load the bundled knowledge base into an empty store")
     p.add_argument("--log-level", default="info",

@@ -18,6 +18,7 @@ import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 from starlette.requests import Request
@@ -27,7 +28,22 @@ from graph.endpoint.messages import RequestError, pick_language, say, syntax_mes
 from graph.query import DataSource, WorkerError, WorkerPool
 from graph.store import EmbeddedStore, Store
 
-__all__ = ["EndpointContext", "Version"]
+__all__ = ["EndpointContext", "Version", "public_base"]
+
+
+def public_base(url: str) -> str:
+    """``url`` as the base of every URL the service writes about itself, ending in '/';
+    :class:`ValueError` unless it is an absolute http(s) URL without query or fragment.
+
+    >>> public_base("https://data.example.org/wijkgraaf")
+    'https://data.example.org/wijkgraaf/'
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query \
+            or parts.fragment:
+        raise ValueError(f"the public URL {url!r} is not an absolute http(s) URL such as "
+                         "https://data.example.org/wijkgraaf/")
+    return url.rstrip("/") + "/"
 
 
 @dataclass
@@ -54,7 +70,7 @@ class EndpointContext:
         self.max_rows, self.max_query_bytes = int(max_rows), int(max_query_bytes)
         self.max_upload_bytes = int(max_upload_bytes)
         self.memory_copy_limit = int(memory_copy_limit)
-        self.public_url = public_url.rstrip("/") + "/" if public_url else None
+        self.public_url = public_base(public_url) if public_url else None
         tokens = editor_tokens or {}
         self.editor_tokens = (dict(tokens) if isinstance(tokens, Mapping)
                               else {t: "editor" for t in tokens})
@@ -146,7 +162,8 @@ class EndpointContext:
         self._frozen = keep
 
     def base_url(self, request: Request) -> str:
-        """The URL this router is mounted at, ending in '/'."""
+        """The URL this router is mounted at, ending in '/': the configured public URL when
+        there is one (never the request's Host then), else the URL the request came in on."""
         if self.public_url:
             return self.public_url
         root = request.scope.get("root_path", "").rstrip("/")  # includes where we are mounted

@@ -29,7 +29,7 @@ from ontology.vocab import (
     RDF_TYPE, SD, VOID, XSD,
 )
 from graph.query import formats as fmt
-from graph.endpoint.messages import RequestError, pick_language
+from graph.endpoint.messages import RequestError, page_language
 from graph.export import MEDIA_TYPES, dump_store
 from graph.store import Store
 
@@ -314,8 +314,9 @@ async def stats(ctx: EndpointContext, version: int) -> DatasetStats:
 
 
 async def page(ctx: EndpointContext, request: Request) -> Response:
-    """The HTML query page with the competency queries as examples (Dutch by default)."""
-    lang = pick_language(request.headers.get("accept-language") or "nl",
+    """The HTML query page with the competency queries as examples: Dutch, or English by
+    ``?lang=en`` or for a browser that prefers English to Dutch."""
+    lang = page_language(request.headers.get("accept-language"),
                          request.query_params.get("lang"))
     examples = [{"id": q.id, "question": q.question(lang), "sparql": q.sparql}
                 for q in competency_queries()]

@@ -15,7 +15,8 @@ from collections.abc import Mapping
 
 from graph.store import parser_message
 
-__all__ = ["MESSAGES", "say", "pick_language", "RequestError", "syntax_message"]
+__all__ = ["MESSAGES", "say", "pick_language", "page_language", "RequestError",
+           "syntax_message"]
 
 
 class RequestError(Exception):
@@ -131,9 +132,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "using-graph-uri/using-named-graph-uri mogen niet samen met USING of WITH in de update.",
         "using-graph-uri/using-named-graph-uri may not be combined with USING or WITH in the "
         "update."),
-    "using_named": (
-        "using-named-graph-uri wordt niet ondersteund; schrijf USING NAMED in de update.",
-        "using-named-graph-uri is not supported; write USING NAMED in the update."),
     "default_graph_write": (
         "De update schrijft naar de standaardgraaf, die hier een alleen-lezen beeld is: de "
         "vereniging van de benoemde grafen. Noem de graaf die verandert met GRAPH <iri> {{ ... }} "
@@ -161,6 +159,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "graph_param": (
         "Noem de graaf met ?graph=<IRI> of ?default (niet allebei). Grafen: {graphs}",
         "Name the graph with ?graph=<IRI> or ?default (not both). Graphs: {graphs}"),
+    "bad_multipart": (
+        "De multipart/form-data-body kon niet gelezen worden.",
+        "The multipart/form-data body could not be read."),
+    "bad_part": (
+        "Deel {part} van de body kon niet gelezen worden: {detail}",
+        "Part {part} of the body could not be read: {detail}"),
     "bad_iri": ("{iri!r} is geen absolute IRI.", "{iri!r} is not an absolute IRI."),
     "no_graph": ("Graaf <{iri}> bestaat niet.", "Graph <{iri}> does not exist."),
     "graph_scheme": ("Een graaf die je schrijft heeft een http-, https- of urn-IRI; <{iri}> niet.",
@@ -201,6 +205,40 @@ def pick_language(accept_language: str | None, explicit: str | None = None) -> s
         if tag and q > best_q:
             best, best_q = ("nl" if tag.startswith("nl") else "en"), q
     return best
+
+
+def _weights(accept_language: str | None) -> dict[str, float]:
+    """The highest ``q`` the header gives to Dutch and to English (primary tags only)."""
+    weights: dict[str, float] = {}
+    for part in (accept_language or "").split(","):
+        fields = part.strip().split(";")
+        primary = fields[0].strip().lower().split("-")[0]
+        q = 1.0
+        for item in fields[1:]:
+            name, _, value = item.partition("=")
+            if name.strip() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if primary in {"nl", "en"} and q > weights.get(primary, -1.0):
+            weights[primary] = q
+    return weights
+
+
+def page_language(accept_language: str | None, explicit: str | None = None) -> str:
+    """The language of the query page: ``explicit`` ('nl' or 'en', from ``?lang=``) when
+    given, else English only when the browser prefers English to Dutch; Dutch otherwise.
+
+    >>> page_language(None), page_language("de-DE,de;q=0.9"), page_language("en-US,en;q=0.9")
+    ('nl', 'nl', 'en')
+    >>> page_language("en;q=0.5,nl;q=0.8"), page_language("nl", "en")
+    ('nl', 'en')
+    """
+    if explicit in {"nl", "en"}:
+        return explicit
+    weights = _weights(accept_language)
+    return "en" if weights.get("en", 0.0) > weights.get("nl", 0.0) else "nl"
 
 
 def syntax_message(text: str, message: str, line: int | None, column: int | None,

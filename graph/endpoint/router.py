@@ -5,10 +5,12 @@
 - ``/sparql`` — the SPARQL 1.1 Protocol: queries by GET, by form POST and by direct POST,
   with ``default-graph-uri``/``named-graph-uri``; results as SPARQL JSON, XML, CSV or TSV
   and graphs as Turtle, N-Triples, RDF/XML, JSON-LD (content negotiation, or ``format=``);
-  updates by POST for editors. A plain GET gives the service description (the query page
-  when a browser asks for HTML).
-- ``/graph-store`` — the SPARQL 1.1 Graph Store HTTP Protocol (``?graph=`` or ``?default``):
-  anyone may GET/HEAD, editors may PUT/POST/DELETE.
+  updates by POST for editors, with ``using-graph-uri``/``using-named-graph-uri``. Relative
+  IRIs resolve against the endpoint's URL (on ``public_url`` when set). A plain GET gives
+  the service description (the query page when a browser asks for HTML).
+- ``/graph-store`` — the SPARQL 1.1 Graph Store HTTP Protocol (``?graph=`` or ``?default``,
+  or ``/graph-store/PATH`` for the graph with that URL): anyone may GET/HEAD, editors may
+  PUT/POST/DELETE.
 - ``/`` the query page, ``/void`` (and ``/.well-known/void``) the VoID/DCAT description,
   ``/dump.trig`` (``.nq``, ``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``) the full dump.
 
@@ -96,6 +98,7 @@ class SparqlRouter(Router):
             Route("/", self.page, methods=["GET"], name="page"),
             Route("/sparql", self.sparql, methods=_ALL_METHODS, name="sparql"),
             Route("/graph-store", self.graph_store, methods=_ALL_METHODS, name="graph-store"),
+            Route("/graph-store/{path:path}", self.graph_store, methods=_ALL_METHODS),
             Route("/void", self.void, methods=["GET"], name="void"),
             Route("/.well-known/void", self.void, methods=["GET"]),
             Route("/dump", self.dump, methods=["GET"], name="dump"),
@@ -212,7 +215,8 @@ class SparqlRouter(Router):
         prefixes = {p: PREFIXES[p] for p in info.undeclared if p in PREFIXES}  # parse less
         job = {"op": "query", "sparql": text, "prefixes": prefixes or None, "format": choice,
                "max_rows": self.context.max_rows, "query_dataset": info.has_dataset,
-               "default_graphs": None, "named_graphs": None}
+               "default_graphs": None, "named_graphs": None,
+               "base_iri": self.context.base_url(request) + "sparql"}
         if default_uris or named_uris:
             job["default_graphs"], job["named_graphs"] = default_uris, named_uris
         try:

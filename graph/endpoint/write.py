@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import email.parser
+import email.policy
 import hashlib
 import hmac
 import json
@@ -79,13 +81,14 @@ async def sparql_update(ctx: EndpointContext, request: Request,
     using_named = params.get("using-named-graph-uri", [])
     if (using or using_named) and info.has_dataset:
         raise RequestError(400, "using_conflict")
-    if using_named:
-        raise RequestError(400, "using_named")
+    using, using_named = [_graph_iri(g) for g in using], [_graph_iri(g) for g in using_named]
     state = await ctx.current()
-    reason = refusal(info, state.graphs, using)
+    reason = refusal(info, state.graphs, using + using_named)
     if reason:
         raise RequestError(403, reason[0], **reason[1])
-    job = {"op": "write", "update": text, "prefixes": PREFIXES, "using_graphs": using or None}
+    job = {"op": "write", "update": text, "prefixes": PREFIXES, "using_graphs": using or None,
+           "using_named_graphs": using_named or None,
+           "base_iri": ctx.base_url(request) + "sparql"}
     return await _commit(ctx, request, job, name, text=text)
 
 
@@ -181,8 +184,35 @@ def _graph_iri(value: str) -> str:
         raise RequestError(400, "bad_iri", iri=value) from None
 
 
+def _multipart(body: bytes, media: str, graph: str) -> bytes:
+    """The parts of a ``multipart/form-data`` body, each parsed in its own RDF format, as one
+    N-Triples document (Graph Store Protocol §5.5: the graphs of the parts are merged)."""
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        b"Content-Type: " + media.encode("latin-1") + b"\r\n\r\n" + body)
+    if not message.is_multipart():
+        raise RequestError(400, "bad_multipart")
+    triples = []
+    for part in message.iter_parts():
+        name = part.get_filename() or part.get_param("name", header="content-disposition") or "?"
+        kind = fmt.rdf_format_for(part.get_content_type())
+        if kind is None:
+            raise RequestError(415, "bad_content_type", media=f"{part.get_content_type()} "
+                               f"({name})", expected=", ".join(m for m, _ in
+                                                               fmt.RDF_TYPES.values()))
+        try:
+            quads = list(ox.parse(part.get_payload(decode=True), format=kind, base_iri=graph))
+        except (SyntaxError, ValueError) as error:
+            raise RequestError(400, "bad_part", part=name, detail=str(error)) from None
+        if any(not isinstance(q.graph_name, ox.DefaultGraph) for q in quads):
+            raise RequestError(400, "named_graphs_in_body")
+        triples += [q.triple for q in quads]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+
+
 async def graph_store(ctx: EndpointContext, request: Request) -> Response:
-    """The SPARQL 1.1 Graph Store HTTP Protocol on ``?graph=<IRI>`` and ``?default``."""
+    """The SPARQL 1.1 Graph Store HTTP Protocol on ``?graph=<IRI>`` and ``?default``
+    (indirect identification) and on ``/graph-store/PATH`` (direct: the graph whose IRI is
+    that URL under the service's base, e.g. the public URL)."""
     method = request.method
     if method == "OPTIONS":
         return Response(status_code=204, headers={"Allow": _GSP_METHODS})
@@ -195,6 +225,11 @@ async def graph_store(ctx: EndpointContext, request: Request) -> Response:
     default = "default" in request.query_params
     state = await ctx.current()
     listing = ", ".join(f"<{g}>" for g in state.graphs)
+    direct = request.path_params.get("path")
+    if direct:
+        if graphs or default:
+            raise RequestError(400, "graph_param", graphs=listing)
+        graphs = [ctx.base_url(request) + "graph-store/" + direct]
     if len(graphs) > 1 or (graphs and default):
         raise RequestError(400, "graph_param", graphs=listing)
     if not graphs and not default:
@@ -224,10 +259,14 @@ async def graph_store(ctx: EndpointContext, request: Request) -> Response:
         job = {"op": "write", "graph": iri, "action": "delete"}
         return await _commit(ctx, request, job, name)
     media = request.headers.get("content-type", "")
-    if fmt.rdf_format_for(media) is None:
+    multipart = method == "POST" and media.lower().startswith("multipart/form-data")
+    if fmt.rdf_format_for(media) is None and not multipart:
         raise RequestError(415, "bad_content_type", media=media or "(none)",
                            expected=", ".join(m for m, _ in fmt.RDF_TYPES.values()))
     data = await ctx.read_body(request, ctx.max_upload_bytes)
+    if multipart:
+        data = await asyncio.to_thread(_multipart, data, media, iri)
+        media = "application/n-triples"
     job = {"op": "write", "graph": iri, "action": method.lower(), "data": data,
            "media": media}
     location = None

@@ -17,9 +17,43 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from ontology.vocab import META_GRAPH, STAGING_PREFIX
+from graph.query.policy import _TOKEN  # the tokenizer's terminals, with their places
 from graph.store import syntax_error
 
-__all__ = ["execute_write"]
+__all__ = ["execute_write", "with_dataset"]
+
+
+def with_dataset(update: str, using: list[str] = (), using_named: list[str] = ()) -> str:
+    """``update`` with ``USING <g>`` and ``USING NAMED <g>`` before the ``WHERE`` of each of
+    its DELETE/INSERT operations: the ``using-graph-uri`` and ``using-named-graph-uri``
+    parameters of the protocol (SPARQL 1.1 Protocol §2.2.3), which apply to every operation
+    with a WHERE clause. The caller refuses an update that names its own dataset (USING,
+    WITH) and checks the IRIs; keywords in strings, IRIs and comments are never touched.
+
+    >>> with_dataset("INSERT { GRAPH <urn:o> { ?s a 1 } } WHERE { ?s ?p 'WHERE' } ;"
+    ...              " DELETE WHERE { GRAPH <urn:o> { ?s ?p ?o } }", [], ["urn:g"])
+    "INSERT { GRAPH <urn:o> { ?s a 1 } } USING NAMED <urn:g> WHERE { ?s ?p 'WHERE' } ; \
+DELETE WHERE { GRAPH <urn:o> { ?s ?p ?o } }"
+    """
+    clause = " ".join([f"USING <{g}>" for g in using] +
+                      [f"USING NAMED <{g}>" for g in using_named])
+    if not clause:
+        return update
+    parts, last, depth, previous = [], 0, 0, ""
+    for match in _TOKEN.finditer(update):
+        kind, text = match.lastgroup.rstrip("0123456789"), match.group()
+        if kind in {"ws", "comment"}:
+            continue
+        if kind == "op" and text in "{([":
+            depth += 1
+        elif kind == "op" and text in "})]":
+            depth -= 1
+        elif (kind == "word" and depth == 0 and text.upper() == "WHERE"
+              and previous != "DELETE"):  # DELETE WHERE takes no USING
+            parts.append(update[last:match.start()] + clause + " ")
+            last = match.start()
+        previous = text.upper()
+    return "".join(parts) + update[last:]
 
 
 def _fingerprint(store: ox.Store, graph: object) -> tuple[int, int]:
@@ -37,10 +71,12 @@ def _names(store: ox.Store) -> set[str]:
 def execute_write(store: ox.Store, job: dict) -> dict:
     """Apply one write to a copy of ``store`` and validate the would-be result (in a worker).
 
-    ``job``: ``update`` (SPARQL Update text) with optional ``using_graphs`` (the
-    ``using-graph-uri`` parameters), or ``graph`` with ``action`` 'put', 'post' or 'delete'
-    and for put/post ``data`` bytes in ``media`` type. The update sees the union of the named
-    graphs except the meta graph as its default graph, which is read-only. Returns
+    ``job``: ``update`` (SPARQL Update text) with optional ``using_graphs`` and
+    ``using_named_graphs`` (the ``using-graph-uri`` and ``using-named-graph-uri`` parameters)
+    and ``base_iri`` (to resolve relative IRIs against: the endpoint's own URL), or ``graph``
+    with ``action`` 'put', 'post' or 'delete' and for put/post ``data`` bytes in ``media``
+    type. The update sees the union of the named graphs except the meta graph as its default
+    graph, which is read-only. Returns
     ``{"status": "ok", "changed": {graph: N-Triples bytes or None}, "conforms", "report",
     "results"}``, 'syntax' with a ``message``, or 'bad'/'refused' with a message ``key`` and
     ``params`` for :func:`graph.endpoint.messages.say`. Bodies are parsed by pyoxigraph, which
@@ -64,7 +100,9 @@ def execute_write(store: ox.Store, job: dict) -> dict:
         before = {g: _fingerprint(copy, ox.NamedNode(g)) for g in before_names}
         default_before = _fingerprint(copy, ox.DefaultGraph())
         try:
-            copy.update(job["update"], prefixes=job.get("prefixes"))
+            copy.update(with_dataset(job["update"], job.get("using_graphs") or [],
+                                     job.get("using_named_graphs") or []),
+                        prefixes=job.get("prefixes"), base_iri=job.get("base_iri"))
         except SyntaxError as error:
             found = syntax_error(error)
             return {"status": "syntax", "message": found.detail, "line": found.line,

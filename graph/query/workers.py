@@ -114,7 +114,8 @@ def execute_query(store: ox.Store, graphs: list[ox.NamedNode], job: dict,
 
     ``job``: ``sparql``, ``format``, optional ``prefixes``, ``max_rows``, ``default_graphs``
     and ``named_graphs`` (protocol parameters, or ``None``), ``query_dataset`` (the query has
-    FROM clauses). Without a dataset the default graph is the union of the named graphs except
+    FROM clauses), ``base_iri`` (to resolve relative IRIs against: the endpoint's own URL).
+    Without a dataset the default graph is the union of the named graphs except
     the meta graph (already in the store's default graph when ``union_in_default``). Returns
     ``{"status": "ok", "body", "truncated", "count"}`` or ``{"status": "syntax", "message",
     "line", "column"}``.
@@ -131,7 +132,8 @@ def execute_query(store: ox.Store, graphs: list[ox.NamedNode], job: dict,
     elif not job.get("query_dataset") and not union_in_default:
         kwargs["default_graph"] = [g for g in graphs if g.value != META_GRAPH] or _EMPTY
     try:
-        result = store.query(job["sparql"], prefixes=job.get("prefixes"), **kwargs)
+        result = store.query(job["sparql"], prefixes=job.get("prefixes"),
+                             base_iri=job.get("base_iri"), **kwargs)
     except SyntaxError as error:
         found = syntax_error(error)
         return {"status": "syntax", "message": found.detail, "line": found.line,

@@ -201,6 +201,10 @@ def test_wrong_or_missing_media_type(http):
     assert http.post("sparql", content=text,
                      headers={"Content-Type": "text/plain"}).status_code == 415
     assert http.post("sparql", content=text).status_code == 400  # no Content-Type
+    form = b"query=ASK%20%7B%7D"  # a form body without its media type: never run
+    for headers in ({}, {"Content-Type": ""}):
+        response = http.post("sparql", content=form, headers=headers)
+        assert response.status_code == 400 and "Content-Type" in response.text
     assert http.post("sparql", content=SOLUTIONS.encode("utf-16"), headers={
         "Content-Type": "application/sparql-query; charset=utf-16"}).status_code == 415
     assert http.post("sparql", content=b"SELECT * { ?s ?p '\xff' }", headers={

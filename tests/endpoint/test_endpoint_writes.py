@@ -91,6 +91,76 @@ def test_update_by_form_and_using_graph_uri(http):
     assert clash.status_code == 400
 
 
+def test_using_named_graph_uri_sets_the_named_graphs_of_the_update(http):
+    a, b, out = EDITS + "-named-a", EDITS + "-named-b", EDITS + "-named-out"
+    insert = (f"INSERT DATA {{ GRAPH <{a}> {{ <urn:na> a <urn:Doc> }} "
+              f"GRAPH <{b}> {{ <urn:nb> a <urn:Doc> }} }}")
+    assert http.post("sparql", data={"update": insert}, headers=AUTH).status_code == 204
+    copy = (f"INSERT {{ GRAPH <{out}> {{ ?s <urn:in> ?g }} }} WHERE {{ "
+            "{ GRAPH ?g { ?s a <urn:Doc> } } UNION { ?s a <urn:Doc> BIND('default' AS ?g) } }")
+    response = http.post("sparql", data={"update": copy, "using-named-graph-uri": a,
+                                         "using-graph-uri": b}, headers=AUTH)
+    assert response.status_code == 204, response.text
+    assert _ask(http, f"ASK {{ GRAPH <{out}> {{ <urn:na> <urn:in> <{a}> . "
+                      f"<urn:nb> <urn:in> 'default' }} }}")
+    assert not _ask(http, f"ASK {{ GRAPH <{out}> {{ <urn:nb> <urn:in> <{b}> }} }}")
+    outside = http.post("sparql", data={"update": copy, "using-named-graph-uri":
+                                        "http://example.org/elsewhere"}, headers=AUTH)
+    assert outside.status_code == 403 and "outside this dataset" in outside.text
+    not_iri = http.post("sparql", data={"update": copy, "using-named-graph-uri":
+                                         "urn:a> } } ; DROP GRAPH <urn:b"}, headers=AUTH)
+    assert not_iri.status_code == 400
+
+
+def test_relative_iris_in_an_update_resolve_against_the_endpoint(http, base):
+    graph = EDITS + "-relative"
+    update = f"INSERT DATA {{ GRAPH <{graph}> {{ <urn:rel> <urn:p> <relative> }} }}"
+    assert http.post("sparql", content=update.encode(),
+                     headers={**UPDATE, **AUTH}).status_code == 204
+    assert _ask(http, f"ASK {{ <urn:rel> <urn:p> <{base}relative> }}")
+
+
+def _multipart(*parts: tuple[str, str, str]) -> tuple[bytes, str]:
+    boundary = "wijkgraaf-test-boundary"
+    body = "".join(f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; "
+                   f"filename=\"{name}\"\r\nContent-Type: {media}\r\n\r\n{text}\r\n"
+                   for name, media, text in parts) + f"--{boundary}--\r\n"
+    return body.encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def test_graph_store_post_of_multipart_form_data_merges_its_parts(http):
+    graph = EDITS + "-multipart"
+    body, media = _multipart(("a.ttl", "text/turtle", "<urn:mp> <urn:p> 1 ."),
+                             ("b.nt", "application/n-triples", '<urn:mp> <urn:q> "2" .'))
+    response = http.post("graph-store", params={"graph": graph}, content=body,
+                         headers={"Content-Type": media, **AUTH})
+    assert response.status_code == 201, response.text
+    assert _ask(http, f"ASK {{ GRAPH <{graph}> {{ <urn:mp> <urn:p> 1 ; <urn:q> '2' }} }}")
+    body, media = _multipart(("good.ttl", "text/turtle", "<urn:mp> <urn:p> 3 ."),
+                             ("broken.ttl", "text/turtle", "<urn:mp> <urn:p>"))
+    broken = http.post("graph-store", params={"graph": graph}, content=body,
+                       headers={"Content-Type": media, **AUTH})
+    assert broken.status_code == 400 and "broken.ttl" in broken.text
+    body, media = _multipart(("x.csv", "text/csv", "a,b"))
+    wrong = http.post("graph-store", params={"graph": graph}, content=body,
+                      headers={"Content-Type": media, **AUTH})
+    assert wrong.status_code == 415 and "x.csv" in wrong.text
+    assert not _ask(http, "ASK { <urn:mp> <urn:p> 3 }")  # nothing of a refused body landed
+
+
+def test_graph_store_names_a_graph_directly_by_its_url(http, base):
+    response = http.put("graph-store/direct/one", content=b"<urn:direct> <urn:p> 1 .",
+                        headers={"Content-Type": "text/turtle", **AUTH})
+    assert response.status_code == 201, response.text
+    iri = base + "graph-store/direct/one"
+    assert _ask(http, f"ASK {{ GRAPH <{iri}> {{ <urn:direct> <urn:p> 1 }} }}")
+    assert http.get("graph-store", params={"graph": iri}).status_code == 200
+    both = http.get("graph-store/direct/one", params={"graph": iri})
+    assert both.status_code == 400
+    assert http.delete("graph-store/direct/one", headers=AUTH).status_code == 204
+    assert http.get("graph-store/direct/one").status_code == 404
+
+
 def test_update_syntax_error_is_400(http):
     response = http.post("sparql", content=b"INSERT DATA { GRAPH <urn:g> { <a> } }",
                          headers={**UPDATE, **AUTH})
