@@ -182,16 +182,23 @@ def ensure_ready(store: Store, bundled: bool = True) -> Store:
 
 def stale_bundled(store: Store) -> list[Path]:
     """Bundled files whose graph is missing or holds an older version of the file. In a store
-    with no sources at all that is every bundled file; in a store with other sources, only the
-    bundled files already loaded once and changed since (so a user's choice is respected)."""
+    with no sources at all that is every bundled file; in a store that holds bundled files,
+    those changed since and those added to the bundle since (a new topic file after an
+    upgrade); in a store with only other sources, nothing (a user's choice is respected)."""
     rows = store.select(
-        f"SELECT ?g ?digest WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{DCT.identifier}> ?digest }} }}")
+        f"SELECT ?g ?digest ?src WHERE {{ GRAPH <{META_GRAPH}> {{ ?g <{DCT.identifier}> ?digest "
+        f"OPTIONAL {{ ?g <{DCT + 'source'}> ?src }} }} }}")
     loaded = {r["g"].value: r["digest"].value for r in rows}
     files = expand_paths([BUNDLED_DIR])
     if not any(g.startswith(SOURCE_BASE) for g in loaded):
         return files
+    bundle = {_public_path(f) for f in files} | {BUNDLED_DIR.name + "/"}
+    uses_bundle = any(r.get("src") is not None and (
+        r["src"].value in bundle or r["src"].value.startswith(BUNDLED_DIR.name + "/"))
+        for r in rows)
     return [f for f in files
-            if source_graph_iri(f) in loaded and loaded[source_graph_iri(f)] != _digest(f)]
+            if (source_graph_iri(f) in loaded and loaded[source_graph_iri(f)] != _digest(f))
+            or (uses_bundle and source_graph_iri(f) not in loaded)]
 
 
 def load_paths(
