@@ -25,10 +25,24 @@ def area_label(k: str) -> str:
     return f"{hit.label} ({code})" if code else hit.label
 
 
-state.synced("agenda_area", "area", valid=areas)
+def named(value: str, kind: str, valid) -> str | None:
+    """The id in ``valid`` that ``value`` names: an id, or any name the one resolver knows
+    (``?area=Overvecht``, ``?o=schulden``); None when it names none of them."""
+    value = value.strip()
+    if value in valid:
+        return value
+    found = state.resolve(value, kind) if value else None
+    return found if found in valid else None
+
+
 wanted = st.query_params.get("area")
-if wanted and wanted not in areas:
-    ui.not_found(wanted)
+if wanted:
+    area_id = named(wanted, "area", areas)
+    if area_id is None:
+        ui.not_found(wanted)
+    elif area_id != wanted:
+        st.query_params["area"] = area_id  # the address holds the id from now on
+state.synced("agenda_area", "area", valid=areas)
 st.session_state.setdefault("agenda_area", None)
 area = st.selectbox(t("agenda_area"), list(areas), key="agenda_area",
                     format_func=area_label, placeholder=t("agenda_area_placeholder"),
@@ -36,6 +50,16 @@ area = st.selectbox(t("agenda_area"), list(areas), key="agenda_area",
                                                     "agenda_area"))
 
 raw = st.query_params.get("o")
+if raw:
+    found_ids = []
+    for value in (v for v in raw.split(",") if v.strip()):
+        found = named(value, "obstacle", obstacles)
+        if found is None:
+            ui.not_found(value)
+        found_ids.append(found)
+    joined = ",".join(dict.fromkeys(i for i in found_ids if i))
+    if joined and joined != raw:
+        st.query_params["o"] = raw = joined  # the address holds the ids from now on
 if raw is not None and raw != st.session_state.get("_qp_agenda_obstacles"):
     st.session_state["agenda_obstacles"] = [o for o in raw.split(",") if o in obstacles]
 st.session_state["_qp_agenda_obstacles"] = raw

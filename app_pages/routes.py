@@ -16,10 +16,14 @@ if len(options) < 2:
 G = state.graph()
 keys = list(options)
 for widget, param in (("route_a", "a"), ("route_b", "b")):
-    state.synced(widget, param, valid=options)
     wanted = st.query_params.get(param)
-    if wanted and wanted not in options:
-        ui.not_found(wanted)
+    if wanted and wanted not in options:  # a name the one resolver knows: ?a=huisarts
+        found = state.resolve(wanted)
+        if found in options:
+            st.query_params[param] = found
+        else:
+            ui.not_found(wanted)
+    state.synced(widget, param, valid=options)
 types = [k for k in keys if G.nodes[state.iri_of(k)]["kind"] == "organisation_type"]
 if st.session_state.get("route_a") not in options:
     preferred = [k for k in ("ot-wijkteam", "ot-gemeente") if k in options]

@@ -19,9 +19,10 @@ question meets *huurwoning*, *woningen* and *huur* in the knowledge base:
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 import Stemmer
@@ -69,13 +70,27 @@ def words(text: str, lang: str | None = None) -> list[str]:
     return [w for w in normalise(text).split() if w not in stop]
 
 
-def compound_splitter(vocabulary: Iterable[str]) -> Callable[..., tuple[str, ...]]:
+def compound_splitter(vocabulary: Iterable[str] | Mapping[str, int]
+                      ) -> Callable[..., tuple[str, ...]]:
     """A function that splits a Dutch compound into the fewest words of ``vocabulary`` (each at
-    least four letters, a linking *s*, *e* or *en* allowed between them); failing that (unless
-    ``partial=False``), into the longest known words it starts and ends with; ``()`` when the
-    word is short or does not split. The vocabulary is the knowledge base's own words, so the parts
-    are words that the index knows."""
-    known = frozenset(w for w in vocabulary if len(w) >= _MIN_PART and w not in STOP["nl"])
+    least four letters, a linking *s*, *e* or *en* allowed between them), of two such splits the
+    one whose parts are more frequent (``vocabulary`` may map words to counts: *buurthuis* is
+    *buurt* + *huis*, not *buur* + *thuis*); failing that (unless ``partial=False``), into the
+    longest known words it starts and ends with, where a word of the vocabulary is never cut
+    into a fragment it merely ends with (*bezuinigingen* is not *…gingen*); ``()`` when the
+    word is short or does not split. The vocabulary is the knowledge base's own words, so the
+    parts are words that the index knows.
+
+    >>> split = compound_splitter({"buur": 1, "thuis": 9, "buurt": 40, "huis": 20})
+    >>> split("buurthuis")
+    ('buurt', 'huis')
+    """
+    counts = vocabulary if isinstance(vocabulary, Mapping) else dict.fromkeys(vocabulary, 1)
+    known = frozenset(w for w in counts if len(w) >= _MIN_PART and w not in STOP["nl"])
+    every = frozenset(counts)
+
+    def weight(found: tuple[str, ...]) -> float:  # the product of the parts' frequencies
+        return sum(math.log(max(1, counts.get(p, 1))) for p in found)
 
     @lru_cache(maxsize=50_000)
     def parts(word: str, whole: bool) -> tuple[str, ...] | None:
@@ -94,8 +109,12 @@ def compound_splitter(vocabulary: Iterable[str]) -> Callable[..., tuple[str, ...
                 if len(rest) < _MIN_PART:
                     continue
                 tail = parts(rest, False)
-                if tail is not None and (best is None or len(tail) + 1 < len(best)):
-                    best = (head, *tail)
+                if tail is None:
+                    continue
+                found = (head, *tail)
+                if (best is None or len(found) < len(best)
+                        or (len(found) == len(best) and weight(found) > weight(best))):
+                    best = found
         return best
 
     def split(word: str, partial: bool = True) -> tuple[str, ...]:
@@ -110,8 +129,9 @@ def compound_splitter(vocabulary: Iterable[str]) -> Callable[..., tuple[str, ...
         head = next((word[:c] for c in range(len(word) - 2, _MIN_PART, -1)
                      if word[:c] in known), None)
         start = len(head) if head else 0
-        tail = next((word[c:] for c in range(max(start, _MIN_PART), len(word) - _MIN_PART)
-                     if word[c:] in known), None)
+        tail = None if head is None and word in every else next(
+            (word[c:] for c in range(max(start, _MIN_PART), len(word) - _MIN_PART)
+             if word[c:] in known), None)
         return tuple(p for p in (head, tail) if p)
 
     return split

@@ -212,6 +212,20 @@ def test_agenda_builds_and_downloads(app):
     assert "ontschot budget" in texts(at)
 
 
+def test_agenda_takes_names_in_the_address_through_the_one_resolver(app):
+    at = app("agenda", o="geschotte budgetten,gegevns delen,qqqq", area="West")
+    assert (at.query_params["o"], at.query_params["area"]) == ("O02,O01", "WK034401")
+    assert at.multiselect(key="agenda_obstacles").value == ["O02", "O01"]
+    assert at.selectbox(key="agenda_area").value == "WK034401"
+    assert "qqqq" in at.warning[0].value                           # named nothing: said so
+
+
+def test_routes_take_names_in_the_address_through_the_one_resolver(app):
+    at = app("routes", a="gegevens delen mag niet", b="GGD")
+    assert (at.query_params["a"], at.query_params["b"]) == ("O01", "ot-ggd")
+    assert "Route 1" in texts(at)
+
+
 def test_sparql_console(app):
     at = app("sparql", cq="cq13-oplossingen-voor-een-belemmering")
     at.button[0].click().run()

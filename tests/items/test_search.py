@@ -106,3 +106,15 @@ def test_hits_carry_matched_words_domains_and_group_by_kind(index):
 def test_a_whole_name_comes_first(index):
     assert ids(index.search("Overvecht"))[0] == "WK034403"
     assert ids(index.search("WK034403"))[0] == "WK034403"
+
+
+def test_a_compound_splits_into_its_more_frequent_parts():
+    split = compound_splitter({"buur": 2, "thuis": 5, "buurt": 60, "huis": 30})
+    assert split("buurthuis") == ("buurt", "huis")                      # not buur + thuis
+
+
+def test_a_word_of_the_knowledge_base_is_not_cut_into_a_fragment_it_ends_with():
+    split = compound_splitter(["bezuinigingen", "gingen", "schuld", "hulpverlening"])
+    assert split("bezuinigingen") == ()                                # not …gingen
+    assert split("schuldhulpverleneing") == ("schuld",)                # an unknown word: its head
+
