@@ -256,6 +256,10 @@ def _reasons(G, s, ctx, facts) -> list[Reason]:
                     "No practice case in the knowledge base yet.")
         names = join_names(_places(G, cases, lg), lg)
         n = len(cases)
+        if n == 1:  # name the one case: the place alone would read the same for two solutions
+            one = G.nodes[cases[0]]["labels"][lg]
+            return (f"Toegepast in {names}: '{one}'." if lg == "nl" else
+                    f"Applied in {names}: '{one}'.")
         return (f"Toegepast in {names} ({n} praktijkvoorbeeld{'en' if n != 1 else ''})."
                 if lg == "nl" else
                 f"Applied in {names} ({n} practice case{'s' if n != 1 else ''}).")
