@@ -119,10 +119,13 @@ def store_rdflib(store: Store, exclude: Iterable[str] = ()) -> rdflib.Graph:
 
 
 def _digest(path: Path) -> str:
-    data = path.read_bytes()
-    if path == ONTOLOGY_TTL:  # the ontology graph holds the vocabularies too
-        data += VOCABULARIES_TTL.read_bytes()
-    return "sha256:" + hashlib.sha256(data).hexdigest()
+    """The file's SHA-256, read in chunks (a big file is never held in memory)."""
+    digest = hashlib.sha256()
+    for part in [path, VOCABULARIES_TTL] if path == ONTOLOGY_TTL else [path]:
+        with part.open("rb") as handle:  # the ontology graph holds the vocabularies too
+            for chunk in iter(lambda h=handle: h.read(1 << 20), b""):
+                digest.update(chunk)
+    return "sha256:" + digest.hexdigest()
 
 
 def _public_path(path: Path) -> str:
