@@ -19,7 +19,6 @@ competency queries run unchanged on every backend.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sys
@@ -37,7 +36,7 @@ from ontology import QueryError, WijkgraafError
 from ontology.vocab import DATASET_IRI, META_GRAPH, STAGING_PREFIX, STORE_VERSION
 from graph.store.sparql import iri_nt, syntax_error, term_nt, with_values
 from graph.store.swap import (
-    building, exchange, leftovers, remove_tree, restore, size_mb, swap_lock,
+    Gate, building, exchange, leftovers, remove_tree, restore, size_mb, swap_lock,
 )
 
 __all__ = ["Store", "EmbeddedStore", "StoreBusyError", "open_embedded", "Row", "Triple",
@@ -140,42 +139,6 @@ def _hidden(graph) -> bool:
     return isinstance(graph, NamedNode) and graph.value.startswith(STAGING_PREFIX)
 
 
-class _Gate:
-    """Readers pass freely; :meth:`closed` waits until none is inside and keeps new ones out
-    (while the live directory is swapped for a new one)."""
-
-    def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._closed = False
-
-    @contextlib.contextmanager
-    def reading(self) -> Iterator[None]:
-        with self._cond:
-            while self._closed:
-                self._cond.wait()
-            self._readers += 1
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
-
-    @contextlib.contextmanager
-    def closed(self) -> Iterator[None]:
-        with self._cond:
-            while self._closed or self._readers:
-                self._cond.wait()
-            self._closed = True
-        try:
-            yield
-        finally:
-            with self._cond:
-                self._closed = False
-                self._cond.notify_all()
-
-
 class EmbeddedStore:
     """A ``pyoxigraph.Store`` on a directory (persistent) or in memory (``path=None``).
 
@@ -192,7 +155,7 @@ class EmbeddedStore:
         # one writer at a time: an update's WHERE (a version guard) and its changes are then
         # one step, also for threads sharing this store (app sessions share one instance)
         self._write_lock = threading.RLock()
-        self._gate = _Gate()
+        self._gate = Gate()
         self._notice = notice or _say
         if path is None:
             self._ox = ox.Store()

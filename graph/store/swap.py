@@ -30,11 +30,12 @@ import ctypes
 import fcntl
 import os
 import shutil
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["building", "exchange", "leftovers", "restore", "swap_lock", "size_mb",
+__all__ = ["Gate", "building", "exchange", "leftovers", "restore", "swap_lock", "size_mb",
            "remove_tree"]
 
 _RENAME_EXCHANGE = 2
@@ -133,3 +134,39 @@ def size_mb(paths: list[Path]) -> float:
 def remove_tree(path: Path) -> None:
     """Delete a directory, ignoring files already gone."""
     shutil.rmtree(path, ignore_errors=True)
+
+
+class Gate:
+    """Readers of one store object pass freely; :meth:`closed` waits until none is inside
+    and keeps new ones out while the live directory is swapped for a new one."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._closed = False
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        with self._cond:
+            while self._closed:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def closed(self) -> Iterator[None]:
+        with self._cond:
+            while self._closed or self._readers:
+                self._cond.wait()
+            self._closed = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._closed = False
+                self._cond.notify_all()
