@@ -1,4 +1,5 @@
-"""``python -m bench --sizes 10k 100k``: see :mod:`bench.run`."""
+"""``python -m bench --sizes 10k 100k``: see :mod:`bench.run`. The big on-disk load beside
+``bulk_load``: ``python -m bench.bigload [--triples N]`` (:mod:`bench.bigload`)."""
 
 from __future__ import annotations
 

@@ -129,8 +129,12 @@ def execute_query(store: ox.Store, graphs: list[ox.NamedNode], job: dict,
         default = [ox.NamedNode(g) for g in job.get("default_graphs") or []]
         kwargs["default_graph"] = default or _EMPTY
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.get("named_graphs") or []]
-    elif not job.get("query_dataset") and not union_in_default:
-        kwargs["default_graph"] = [g for g in graphs if g.value != META_GRAPH] or _EMPTY
+    elif not job.get("query_dataset"):
+        if not union_in_default:
+            kwargs["default_graph"] = [g for g in graphs if g.value != META_GRAPH] or _EMPTY
+        if any(isinstance(g, ox.NamedNode) and g.value.startswith(STAGING_PREFIX)
+               for g in store.named_graphs()):  # a load's staging graph: not in GRAPH ?g
+            kwargs["named_graphs"] = graphs
     try:
         result = store.query(job["sparql"], prefixes=job.get("prefixes"),
                              base_iri=job.get("base_iri"), **kwargs)

@@ -1,0 +1,185 @@
+"""``python -m bench.bigload [--triples N]``: a big unvalidated load into an on-disk store,
+Wijkgraaf beside pyoxigraph's own ``Store.bulk_load``, in one run.
+
+A Wijkgraaf-shaped graph of about ``N`` triples (:mod:`bench.generate`) is written as one
+Turtle file. Then, each in a fresh child process (so its peak memory is its own):
+
+- **Wijkgraaf**: ``load_paths(..., check=False)`` of that file into an on-disk store that
+  already holds the bundled knowledge base (the default store after first use), from opening
+  the store to the new version being readable;
+- **bulk_load**: ``pyoxigraph.Store(directory).bulk_load(path=...)`` into a fresh directory.
+
+Seconds are wall-clock times inside the child; ``rss`` is the child's peak resident memory
+(``ru_maxrss``), ``disk`` the store directory's size afterwards. The default size (200k
+triples) is small enough for CI; ``--triples 2025000`` is the 212 MB file of issue 17.
+
+>>> row = {"wijkgraaf": {"seconds": 3.0, "rss_mb": 300.0, "disk_mb": 40.0},
+...        "bulk_load": {"seconds": 2.0, "rss_mb": 200.0, "disk_mb": 30.0}}
+>>> print(to_markdown({"triples": 10, "file_mb": 1.0, "pyoxigraph": "x", **row}))
+... # doctest: +ELLIPSIS
+# Big load: 10 triples, Turtle 1.0 MB
+...
+| time (s) | 3.00 | 2.00 | 1.50 |
+| peak RSS (MB) | 300 | 200 | 1.50 |
+| store on disk (MB) | 40 | 30 | 1.33 |
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["run", "to_markdown", "main"]
+
+DEFAULT_TRIPLES = 200_000
+_GRAPH = "https://w3id.org/wijkgraaf/graph/source/bench-big.ttl"
+
+
+def _peak_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
+
+
+def _disk_mb(folder: Path) -> float:
+    total = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    return round(total / 1e6, 1)
+
+
+# ------------------------------------------------------------------ inside a child ---
+
+def _child_generate(triples: int, seed: int, path: Path) -> dict:
+    import pyoxigraph as ox
+
+    from bench.generate import generate
+    from ontology.vocab import PREFIXES
+
+    data = generate(triples, seed)
+    ox.serialize(data, output=str(path), format=ox.RdfFormat.TURTLE,
+                 prefixes={k: PREFIXES[k] for k in ("wg", "wgd", "skos", "org")})
+    return {"triples": len(data)}
+
+
+def _child_prepare(store_dir: Path) -> dict:
+    from graph.kb import ensure_ready, open_store
+
+    store = ensure_ready(open_store(store_dir))
+    return {"version": store.version(), "disk_mb": _disk_mb(store_dir)}
+
+
+def _child_wijkgraaf(store_dir: Path, path: Path) -> dict:
+    from graph.kb import load_paths, open_store
+
+    start = time.perf_counter()
+    store = open_store(store_dir)
+    result = load_paths(store, [path], check=False, who="bench")
+    store.flush()
+    seconds = time.perf_counter() - start
+    return {"seconds": round(seconds, 3), "rss_mb": _peak_mb(), "disk_mb": _disk_mb(store_dir),
+            "loaded": sum(result.graphs.values())}
+
+
+def _child_bulk_load(store_dir: Path, path: Path) -> dict:
+    import pyoxigraph as ox
+
+    start = time.perf_counter()
+    store = ox.Store(str(store_dir))
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(_GRAPH))
+    store.flush()
+    seconds = time.perf_counter() - start
+    return {"seconds": round(seconds, 3), "rss_mb": _peak_mb(), "disk_mb": _disk_mb(store_dir)}
+
+
+_CHILDREN = {"generate": _child_generate, "prepare": _child_prepare,
+             "wijkgraaf": _child_wijkgraaf, "bulk_load": _child_bulk_load}
+
+
+def _in_child(name: str, *args: object) -> dict:
+    """Run ``_CHILDREN[name](*args)`` in a fresh Python and return what it printed (JSON)."""
+    command = [sys.executable, "-m", "bench.bigload", "--child", name, *map(str, args)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    if done.returncode != 0:
+        raise RuntimeError(f"the {name} step failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------------- driver ---
+
+def run(triples: int = DEFAULT_TRIPLES, seed: int = 0, log=None) -> dict:
+    """Generate the file, then time both loads; plain data for :func:`to_markdown`."""
+    import pyoxigraph as ox
+
+    log = log or (lambda text: None)
+    with tempfile.TemporaryDirectory(prefix="wijkgraaf-bigload-") as tmp:
+        work = Path(tmp)
+        path = work / "big.ttl"
+        log(f"generating about {triples:,} triples as Turtle …")
+        made = _in_child("generate", triples, seed, path)
+        log("preparing a store with the bundled knowledge base …")
+        _in_child("prepare", work / "store")
+        log("Wijkgraaf: load_paths(check=False) …")
+        ours = _in_child("wijkgraaf", work / "store", path)
+        log(f"  {ours['seconds']} s, {ours['rss_mb']} MB")
+        log("pyoxigraph: Store.bulk_load into a fresh directory …")
+        bare = _in_child("bulk_load", work / "bare", path)
+        log(f"  {bare['seconds']} s, {bare['rss_mb']} MB")
+        return {"triples": made["triples"], "file_mb": round(path.stat().st_size / 1e6, 1),
+                "pyoxigraph": ox.__version__, "python": platform.python_version(),
+                "cpus": os.cpu_count(), "wijkgraaf": ours, "bulk_load": bare}
+
+
+def to_markdown(results: dict) -> str:
+    """One table: Wijkgraaf, bare ``bulk_load`` and their ratio per measure."""
+    ours, bare = results["wijkgraaf"], results["bulk_load"]
+
+    def ratio(key: str) -> str:
+        return f"{ours[key] / bare[key]:.2f}" if bare[key] else "–"
+
+    return "\n".join([
+        f"# Big load: {results['triples']:,} triples, Turtle {results['file_mb']} MB", "",
+        f"pyoxigraph {results['pyoxigraph']}, Python {results.get('python', '?')}, "
+        f"{results.get('cpus', '?')} CPUs. Wijkgraaf = `load_paths(check=False)` into an "
+        "on-disk store holding the bundled knowledge base; bulk_load = "
+        "`pyoxigraph.Store(dir).bulk_load` into a fresh directory; each in its own process.",
+        "",
+        "| measure | Wijkgraaf | bulk_load | ratio |", "| --- | ---: | ---: | ---: |",
+        f"| time (s) | {ours['seconds']:.2f} | {bare['seconds']:.2f} | {ratio('seconds')} |",
+        f"| peak RSS (MB) | {ours['rss_mb']:.0f} | {bare['rss_mb']:.0f} | {ratio('rss_mb')} |",
+        f"| store on disk (MB) | {ours['disk_mb']:.0f} | {bare['disk_mb']:.0f} | "
+        f"{ratio('disk_mb')} |",
+    ])
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--child"]:
+        name, *rest = argv[1:]
+        args = [int(a) if a.isdigit() else Path(a) for a in rest]
+        print(json.dumps(_CHILDREN[name](*args)))
+        return 0
+    p = argparse.ArgumentParser(prog="python -m bench.bigload", description=__doc__.split(
+        "\n\n")[0])
+    p.add_argument("--triples", type=int, default=DEFAULT_TRIPLES,
+                   help=f"size of the generated file (default {DEFAULT_TRIPLES:,})")
+    p.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
+    p.add_argument("--json", help="also write the results as JSON to this file")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    args = p.parse_args(argv)
+    results = run(args.triples, args.seed,
+                  None if args.quiet else lambda t: print(t, file=sys.stderr, flush=True))
+    print(to_markdown(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
