@@ -1,4 +1,5 @@
-"""What the editor pages share: their texts (nl/en), the editor gate and the selection form.
+"""What the editor pages share: the editor gate and the selection form (their texts live in
+``app_lib/texts.py`` with the others).
 
 Editing is behind a password or token that ``app.py`` reads from its configuration and hands
 over with :func:`configure_editor` on every run; without it the app has no edit buttons at

@@ -138,17 +138,19 @@ def remove_tree(path: Path) -> None:
 
 class Gate:
     """Readers of one store object pass freely; :meth:`closed` waits until none is inside
-    and keeps new ones out while the live directory is swapped for a new one."""
+    and keeps new ones out while the live directory is swapped for a new one. A waiting swap
+    goes first: new readers wait behind it, so a steady stream of readers cannot starve it."""
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._readers = 0
         self._closed = False
+        self._waiting = 0  # swaps waiting for the readers inside to leave
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
         with self._cond:
-            while self._closed:
+            while self._closed or self._waiting:
                 self._cond.wait()
             self._readers += 1
         try:
@@ -161,8 +163,12 @@ class Gate:
     @contextlib.contextmanager
     def closed(self) -> Iterator[None]:
         with self._cond:
-            while self._closed or self._readers:
-                self._cond.wait()
+            self._waiting += 1
+            try:
+                while self._closed or self._readers:
+                    self._cond.wait()
+            finally:
+                self._waiting -= 1
             self._closed = True
         try:
             yield
