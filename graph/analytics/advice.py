@@ -25,7 +25,7 @@ effort. Two solutions in one list share a reason text only when these facts are 
 >>> [(r.rank, short_id(r.solution)) for r in ranked]
 [(1, 'S01'), (2, 'S02')]
 >>> print(ranked[0].reason["en"])  # doctest: +NORMALIZE_WHITESPACE
-Also addresses no other obstacle. Applied in West (Utrecht) (1 practice case). Evidence level:
+Also addresses no other obstacle. Applied in West (Utrecht): 'Covenant in West'. Evidence level:
 well described. Who decides is not recorded. Effort: medium.
 """
 

@@ -110,7 +110,7 @@ def solutions_for(G: nx.MultiDiGraph, obstacles: Iterable[str], lang: str | None
     [('S02', 1.0), ('S01', 0.5)]
     >>> print(ranked[1].reason["en"])
     Addresses 'data may not be shared' (1 of the 2 chosen). Also addresses no other obstacle.
-    Applied in West (Utrecht) (1 practice case). Evidence level: well described. Who decides
+    Applied in West (Utrecht): 'Covenant in West'. Evidence level: well described. Who decides
     is not recorded. Effort: medium.
     """
     chosen = _selection(G, obstacles)
