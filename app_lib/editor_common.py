@@ -101,12 +101,12 @@ def selection_form(prefix: str) -> Selection:
         options = sorted(nodes_of_kind(G, kind), key=lambda n: name(n).lower())
         values[field] = tuple(cols[i % 2].multiselect(
             t("editor_sel_" + field), options, key=f"{prefix}_{field}",
-            format_func=name))
+            format_func=name, placeholder=t("choose_options")))
     left, right = st.columns([3, 1])
     everything = sorted(G.nodes, key=lambda n: name(n).lower())
     values["seeds"] = tuple(left.multiselect(t("editor_sel_seeds"), everything,
                                              key=f"{prefix}_seeds",
-                                             format_func=name))
+                                             format_func=name, placeholder=t("choose_options")))
     depth = right.number_input(t("editor_sel_depth"), 0, 3, 1 if values["seeds"] else 0,
                                key=f"{prefix}_depth", help=t("editor_sel_depth_help"))
     return Selection(**values, depth=int(depth))

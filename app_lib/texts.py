@@ -38,6 +38,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                 "obstacle, see what works, whom you need and on what basis."),
     "search_label": ("Zoek een belemmering, oplossing, domein of organisatie",
                      "Search for an obstacle, solution, domain or organisation"),
+    "choose_options": ("Kies een of meer", "Choose one or more"),
+    "choose_option": ("Kies er een", "Choose one"),
     "search_placeholder": ("bijv. gegevens delen, huurachterstand, schotten tussen budgetten",
                            "e.g. data sharing, rent arrears, siloed budgets"),
     "search_none": ("Niets gevonden voor ‘{q}’. Probeer andere of minder woorden.",

@@ -214,7 +214,8 @@ def pick_item(kind: str, key: str, label: str) -> str:
     choice = st.selectbox(
         label, list(options), key=key,
         format_func=lambda k: f"{options[k].label} ({options[k].notation or k})",
-        on_change=lambda: state.publish("id", st.session_state[key], key))
+        on_change=lambda: state.publish("id", st.session_state[key], key),
+                          placeholder=t("choose_option"))
     if st.query_params.get("id") != choice:
         state.publish("id", choice, key)
     return choice

@@ -66,9 +66,11 @@ st.caption(t("bridges_click"))
 
 left, right = st.columns(2)
 a = left.selectbox(t("domain_a"), keys, key="bridge_a", format_func=lambda k: labels[short[k]],
-                   on_change=lambda: state.publish("a", st.session_state.bridge_a, "bridge_a"))
+                   on_change=lambda: state.publish("a", st.session_state.bridge_a, "bridge_a"),
+                   placeholder=t("choose_option"))
 b = right.selectbox(t("domain_b"), keys, key="bridge_b", format_func=lambda k: labels[short[k]],
-                    on_change=lambda: state.publish("b", st.session_state.bridge_b, "bridge_b"))
+                    on_change=lambda: state.publish("b", st.session_state.bridge_b, "bridge_b"),
+                    placeholder=t("choose_option"))
 
 if a == b:
     st.info(t("bridges_same"))

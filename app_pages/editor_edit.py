@@ -56,7 +56,8 @@ def label_of(key: str) -> str:
 
 
 choice = st.selectbox(t("edit_item"), options, key="edit_item", format_func=label_of,
-                      on_change=lambda: state.publish("id", st.session_state.edit_item))
+                      on_change=lambda: state.publish("id", st.session_state.edit_item),
+                      placeholder=t("choose_option"))
 iri = state.iri_of(choice)
 current = item_state(store, iri)
 opened = st.session_state.setdefault("_edit_opened", {})
@@ -89,11 +90,12 @@ with st.form(f"edit_{iri}"):
             found = dict(choices(store, "source" if f.cell == "source" else f.target, lang))
             for extra in st.session_state.get(key) or []:
                 found.setdefault(extra, state.short(extra))
-            where.multiselect(label, list(found), key=key, format_func=found.get, help=helptext)
+            where.multiselect(label, list(found), key=key, format_func=found.get, help=helptext,
+                              placeholder=t("choose_options"))
         elif f.cell == "bool":
             where.selectbox(label, [None, True, False], key=key, help=helptext,
                             format_func=lambda v: t("edit_unknown") if v is None else t(
-                                "edit_yes" if v else "edit_no"))
+                                "edit_yes" if v else "edit_no"), placeholder=t("choose_option"))
         elif f.key.startswith(LONG):
             where.text_area(label, key=key, height=110, help=helptext)
         else:

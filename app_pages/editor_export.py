@@ -54,7 +54,7 @@ left, right = st.columns(2)
 with left.container(border=True):
     st.markdown(f"**{t('export_download')}**")
     fmt = st.selectbox(t("export_format"), list(FORMATS), format_func=lambda f: FORMATS[f].label,
-                       key="exp_format")
+                       key="exp_format", placeholder=t("choose_option"))
     if st.button(t("export_prepare"), key="exp_prepare"):
         st.session_state["exp_file"] = (stamp, fmt, export_subgraph(sub, fmt, state.lang()))
     made = st.session_state.get("exp_file")
@@ -70,10 +70,11 @@ with right.container(border=True):
              "pdf": ("PDF", "application/pdf")}
     a, b = st.columns(2)
     doc = a.selectbox(t("export_doc_format"), list(kinds), format_func=lambda k: kinds[k][0],
-                      key="exp_doc")
+                      key="exp_doc", placeholder=t("choose_option"))
     doc_lang = b.selectbox(t("export_doc_lang"), ["nl", "en"], key="exp_doc_lang",
                            index=0 if state.lang() == "nl" else 1,
-                           format_func={"nl": "Nederlands", "en": "English"}.get)
+                           format_func={"nl": "Nederlands", "en": "English"}.get,
+                           placeholder=t("choose_option"))
     if st.button(t("export_prepare"), key="exp_toolbox"):
         with st.spinner("…"):
             book = build_toolbox(state.store(), sub, doc_lang)

@@ -20,7 +20,8 @@ if st.session_state.get("net_id") not in options:
         ui.not_found(wanted)
     st.session_state["net_id"] = state.default_node(options)
 centre = st.selectbox(t("net_centre"), list(options), key="net_id", format_func=options.get,
-                      on_change=lambda: state.publish("id", st.session_state.net_id, "net_id"))
+                      on_change=lambda: state.publish("id", st.session_state.net_id, "net_id"),
+                      placeholder=t("choose_option"))
 
 kinds_all = [k for k in ui.KIND_ORDER if any(G.nodes[n]["kind"] == k for n in G)]
 domains = {state.short(d): G.nodes[d]["label"] for d in state.domains()}
@@ -36,7 +37,8 @@ st.session_state.setdefault("net_kinds",
                             [k for k in kinds_all if k not in ("theme", "domain_group")])
 kinds = mid.multiselect(t("net_kinds"), kinds_all, format_func=ui.kind_title, key="net_kinds",
                         select_all=False, on_change=lambda: state.publish_list("soorten",
-                                                                               "net_kinds"))
+                                                                               "net_kinds"),
+                        placeholder=t("choose_options"))
 chosen_domains = right.multiselect(t("net_domains"), list(domains), format_func=domains.get,
                                    key="net_domains", placeholder=t("net_all_domains"),
                                    select_all=False,
@@ -47,7 +49,8 @@ state.synced("net_cap_text", "max", valid=[str(c) for c in caps])
 st.session_state["net_cap"] = int(st.session_state.pop("net_cap_text", None)
                                   or st.session_state.get("net_cap") or 80)
 cap = capcol.selectbox(t("net_cap"), caps, key="net_cap",
-                       on_change=lambda: state.publish("max", st.session_state.net_cap))
+                       on_change=lambda: state.publish("max", st.session_state.net_cap),
+                       placeholder=t("choose_option"))
 
 view_height = 600
 view = state.ego_view(centre, depth, tuple(kinds), tuple(chosen_domains), cap)

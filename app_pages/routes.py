@@ -34,9 +34,11 @@ if st.session_state.get("route_b") not in options:
         k for k in preferred + types + keys if k != st.session_state.route_a)
 left, right = st.columns(2)
 a = left.selectbox(t("route_from"), keys, key="route_a", format_func=options.get,
-                   on_change=lambda: state.publish("a", st.session_state.route_a, "route_a"))
+                   on_change=lambda: state.publish("a", st.session_state.route_a, "route_a"),
+                   placeholder=t("choose_option"))
 b = right.selectbox(t("route_to"), keys, key="route_b", format_func=options.get,
-                    on_change=lambda: state.publish("b", st.session_state.route_b, "route_b"))
+                    on_change=lambda: state.publish("b", st.session_state.route_b, "route_b"),
+                    placeholder=t("choose_option"))
 state.synced("route_k", "k", valid=("1", "2", "3", "4", "5"))
 st.session_state["route_k"] = int(st.session_state.get("route_k") or 3)
 c1, c2 = st.columns([1, 2])

@@ -30,7 +30,7 @@ def _load_example() -> None:
 if labels:
     example = st.selectbox(t("sparql_examples"), list(labels), key="sparql_example",
                            format_func=lambda k: f"{k.split('-')[0].upper()} · {labels[k]}",
-                           on_change=_load_example)
+                           on_change=_load_example, placeholder=t("choose_option"))
     if "sparql_text" not in st.session_state:
         _load_example()
 else:

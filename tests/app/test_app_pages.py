@@ -256,3 +256,13 @@ def test_errors_never_show_a_stack_trace(app, monkeypatch):
     at = app("obstacle", id="O01")
     assert not at.exception
     assert "Er ging iets mis" in at.error[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_pickers_never_show_streamlits_english_placeholders(app, page, lang):
+    """'Choose options' and 'Choose an option' (Streamlit's defaults) showed in the Dutch app."""
+    at = app(page, lang=lang)
+    pickers = [*at.get("selectbox"), *at.get("multiselect")]
+    shown = {p.proto.placeholder for p in pickers}
+    assert not shown & {"Choose an option", "Choose options", ""}, shown
