@@ -186,14 +186,11 @@ def say(key: str, lang: str = "en", **params: object) -> str:
     return (nl if lang == "nl" else en).format(**params)
 
 
-def pick_language(accept_language: str | None, explicit: str | None = None) -> str:
-    """'nl' when ``explicit`` is 'nl' or the first preferred language is Dutch, else 'en'."""
-    if explicit in {"nl", "en"}:
-        return explicit
-    best, best_q = "en", -1.0
+def _ranges(accept_language: str | None) -> list[tuple[str, float]]:
+    """The language ranges of an ``Accept-Language`` header with their ``q``, in order."""
+    out = []
     for part in (accept_language or "").split(","):
         fields = part.strip().split(";")
-        tag = fields[0].strip().lower()
         q = 1.0
         for field in fields[1:]:
             name, _, value = field.partition("=")
@@ -202,6 +199,16 @@ def pick_language(accept_language: str | None, explicit: str | None = None) -> s
                     q = float(value)
                 except ValueError:
                     q = 0.0
+        out.append((fields[0].strip().lower(), q))
+    return out
+
+
+def pick_language(accept_language: str | None, explicit: str | None = None) -> str:
+    """'nl' when ``explicit`` is 'nl' or the first preferred language is Dutch, else 'en'."""
+    if explicit in {"nl", "en"}:
+        return explicit
+    best, best_q = "en", -1.0
+    for tag, q in _ranges(accept_language):
         if tag and q > best_q:
             best, best_q = ("nl" if tag.startswith("nl") else "en"), q
     return best
@@ -210,17 +217,8 @@ def pick_language(accept_language: str | None, explicit: str | None = None) -> s
 def _weights(accept_language: str | None) -> dict[str, float]:
     """The highest ``q`` the header gives to Dutch and to English (primary tags only)."""
     weights: dict[str, float] = {}
-    for part in (accept_language or "").split(","):
-        fields = part.strip().split(";")
-        primary = fields[0].strip().lower().split("-")[0]
-        q = 1.0
-        for item in fields[1:]:
-            name, _, value = item.partition("=")
-            if name.strip() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
+    for tag, q in _ranges(accept_language):
+        primary = tag.split("-")[0]
         if primary in {"nl", "en"} and q > weights.get(primary, -1.0):
             weights[primary] = q
     return weights
