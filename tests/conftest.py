@@ -9,8 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from graph.kb.loading import BUNDLED_DIR, ensure_ready, load_paths, open_store
+
+# the same examples on every machine and every run (no example database in the checkout);
+# `pytest --hypothesis-profile=explore` looks further, with fresh random examples
+settings.register_profile("fixed", derandomize=True, database=None)
+settings.register_profile("explore", database=None)
+settings.load_profile("fixed")
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.ttl"
