@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import rdflib
+import rdflib.collection
 from pyshacl import validate as shacl_validate
 from rdflib.namespace import SH
 
@@ -85,6 +86,12 @@ def model_graph() -> rdflib.Graph:
 def _short(term: object, graph: rdflib.Graph) -> str:
     if term is None:
         return ""
+    if isinstance(term, rdflib.BNode):  # its id means nothing to a reader, and changes per run
+        alternatives = _shapes().value(term, SH.alternativePath)
+        if alternatives is None:
+            return "[]"
+        return "|".join(_short(m, _shapes()) for m in rdflib.collection.Collection(
+            _shapes(), alternatives))
     if isinstance(term, rdflib.URIRef):
         try:
             return graph.namespace_manager.normalizeUri(term)

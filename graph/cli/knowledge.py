@@ -15,7 +15,7 @@ __all__ = ["register"]
 def cmd_load(args) -> int:
     store = store_from_args(args, bundled=not args.no_bundled)
     result = load_paths(store, args.paths, check=not args.no_validate,
-                        progress=progress(not args.quiet))
+                        progress=progress(not args.quiet, args.lang))
     for iri, count in result.graphs.items():
         print(f"{count:>7} triples  {iri}")
     print(f"store version {result.version}")

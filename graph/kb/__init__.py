@@ -7,15 +7,16 @@ from graph.kb.editing import (
     item_state, save_item, undo,
 )
 from graph.kb.loading import (
-    BUNDLED_DIR, NotConformingError, SOURCE_BASE, ensure_ready, load_paths, open_store,
-    validate_store,
+    BUNDLED_DIR, LOAD_BYTES_PER_SECOND, NotConformingError, Progress, SOURCE_BASE,
+    engine_validate, ensure_ready, load_paths, open_store, validate_store,
 )
 from graph.kb.quality import QualityReport, quality_report
 from graph.kb.report import DOMAIN_LIMIT, KBReport, kb_report
 from graph.kb.stats import Stats, stats
 
 __all__ = [
-    "BUNDLED_DIR", "DOMAIN_LIMIT", "EDITS_GRAPH", "EditConflictError", "EditRefusedError",
+    "BUNDLED_DIR", "DOMAIN_LIMIT", "LOAD_BYTES_PER_SECOND", "Progress", "engine_validate",
+    "EDITS_GRAPH", "EditConflictError", "EditRefusedError",
     "ItemState", "KBReport", "NotConformingError", "QualityReport", "SOURCE_BASE", "Stats",
     "delete_item", "ensure_ready", "history", "item_state", "kb_report", "load_paths",
     "open_store", "quality_report", "save_item", "stats", "undo", "validate_store",

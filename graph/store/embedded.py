@@ -352,14 +352,18 @@ class EmbeddedStore:
     def replace_graphs_from_files(
         self, files: Mapping[str, tuple[Path, object]],
         describe: Callable[[str, int], Iterable[Triple]],
+        check: Callable[[ox.Store], None] | None = None,
+        loading: Callable[[str, bool], None] | None = None,
     ) -> tuple[dict[str, int], int]:
         """Replace the graphs ``files`` names (``iri → (path, RdfFormat)``) by the files'
         contents and their meta (``describe(iri, triple_count)``), all at once, with
         pyoxigraph's streaming loader: a new store is built with the other graphs copied and
         each file bulk-loaded straight into its graph, then put in place of this one (see
         :meth:`_rebuild`), so memory stays bounded and the time close to the bare
-        ``bulk_load``. Parse errors raise ``SyntaxError`` and change nothing. Returns the
-        triple counts and the new version.
+        ``bulk_load``. ``check(new_store)`` runs on the complete new store before it is put
+        in place: if it raises, nothing changes (the error goes to the caller).
+        ``loading(iri, finished)`` is called before and after each file. Parse errors raise
+        ``SyntaxError`` and change nothing. Returns the triple counts and the new version.
 
         >>> import tempfile
         >>> path = Path(tempfile.mkdtemp()) / "a.nt"
@@ -372,27 +376,35 @@ class EmbeddedStore:
         """
         self._writable()
         if not self._can_rebuild():  # no room beside the store: stage inside it
-            return self._staged_files(files, describe)
+            return self._staged_files(files, describe, check, loading)
 
         def fill(fresh: ox.Store) -> dict[str, int]:
             counts = {}
             for iri, (path, fmt) in files.items():
+                if loading:
+                    loading(iri, False)
                 fresh.bulk_load(path=str(path), format=fmt, to_graph=NamedNode(iri),
                                 base_iri=Path(path).resolve().as_uri())
                 counts[iri] = _count(fresh, NamedNode(iri))
+                if loading:
+                    loading(iri, True)
             meta = [t for iri in files for t in describe(iri, counts[iri])]
             fresh.update(meta_update(files, meta))
+            if check:
+                check(fresh)
             return counts
 
         counts = self._rebuild(set(files), fill)
         return counts, self.version()
 
     def _staged_files(self, files: Mapping[str, tuple[Path, object]],
-                      describe: Callable[[str, int], Iterable[Triple]]
+                      describe: Callable[[str, int], Iterable[Triple]],
+                      check: Callable[[ox.Store], None] | None = None,
+                      loading: Callable[[str, bool], None] | None = None,
                       ) -> tuple[dict[str, int], int]:
         """Bulk-load into hidden staging graphs, then MOVE them in one update: atomic, but
         the update holds every moved quad in memory (only where no new store can be built
-        beside this one)."""
+        beside this one). ``check`` gets an in-memory copy of the store as it would be."""
         staged: dict[str, NamedNode] = {}
         counts: dict[str, int] = {}
         with self._write_lock:
@@ -400,9 +412,22 @@ class EmbeddedStore:
                 for iri, (path, fmt) in files.items():
                     tmp = NamedNode(STAGING_PREFIX + uuid.uuid4().hex)
                     staged[iri] = tmp
+                    if loading:
+                        loading(iri, False)
                     self._ox.bulk_load(path=str(path), format=fmt, to_graph=tmp,
                                        base_iri=Path(path).resolve().as_uri())
                     counts[iri] = _count(self._ox, tmp)
+                    if loading:
+                        loading(iri, True)
+                if check:
+                    future = ox.Store()
+                    self._copy_into(future, set(files))
+                    future.bulk_extend(
+                        Quad(q.subject, q.predicate, q.object, NamedNode(iri))
+                        for iri, tmp in staged.items()
+                        for q in self._ox.quads_for_pattern(None, None, None, tmp))
+                    check(future)
+                    del future
                 meta = [t for iri in files for t in describe(iri, counts[iri])]
                 swap = [f"DROP SILENT GRAPH {iri_nt(iri)} ; "
                         f"MOVE SILENT GRAPH {tmp} TO {iri_nt(iri)}" for iri, tmp in staged.items()]

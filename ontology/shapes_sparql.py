@@ -1,0 +1,247 @@
+"""The shapes of ``shapes.ttl`` as SPARQL queries that find their violations in a store.
+
+pySHACL (:func:`ontology.validate`) checks a copy of the data in rdflib: right for a file or an
+edit, far too slow and too big for a load of millions of triples. The same shapes, compiled
+here to one ``SELECT ?focus ?value`` per constraint, run inside the store itself (the new
+store a big load builds, before it is swapped in), at the engine's speed and in its memory.
+
+Only the constraint components ``shapes.ttl`` uses are compiled (targets by class; paths that
+are a predicate or an ``sh:alternativePath`` of predicates; ``sh:minCount``, ``sh:maxCount``,
+``sh:class``, ``sh:datatype``, ``sh:nodeKind sh:IRI``, ``sh:pattern``, ``sh:hasValue``,
+``sh:or`` of datatypes, ``sh:qualifiedValueShape`` with ``sh:languageIn`` and qualified
+counts). A shape with anything else raises :class:`ShapeNotCompiled` when the queries are
+built, so a new kind of constraint cannot go unchecked. ``tests/ontology`` holds both
+validators to the same results on every example of ``tests/data/shapes/``.
+
+>>> checks = compiled_checks()
+>>> sorted({c.shape for c in checks})[:2]
+['wgsh:AreaShape', 'wgsh:ConceptShape']
+>>> c = next(c for c in checks if c.shape == "wgsh:ObstacleShape" and "pattern" in c.component)
+>>> c.path, c.message["en"]
+('skos:notation', 'An obstacle has one code such as O08.')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import rdflib
+from rdflib.collection import Collection
+from rdflib.namespace import RDF, SH
+
+from ontology.validate import ValidationReport, ValidationResult, _model, _shapes
+from ontology.vocab import ITEM_BASE, RDFS, XSD
+
+__all__ = ["Check", "ShapeNotCompiled", "compiled_checks", "engine_report"]
+
+_RDFS_SUBCLASS = f"<{RDFS.subClassOf}>"
+_TYPE = f"<{RDF.type}>"
+#: what a value of a datatype must look like beyond its datatype IRI (ill-formed literals
+#: are violations in SHACL; the engine keeps them as they were written)
+_WELL_FORMED = {
+    XSD.date: f"COALESCE(isLiteral(<{XSD.date}>(STR(?value))), false)",
+    XSD.gYear: 'REGEX(STR(?value), "^-?[0-9]{4,}(Z|[+-][0-9]{2}:[0-9]{2})?$")',
+    XSD.boolean: 'STR(?value) IN ("true", "false", "1", "0")',
+}
+#: the parts of a property shape that are not constraints
+_NOT_CONSTRAINTS = {SH.path, SH.message, SH.name, SH.description, SH.order, SH.group}
+
+
+class ShapeNotCompiled(ValueError):
+    """A shape uses a SHACL feature the SPARQL compilation does not know."""
+
+
+@dataclass(frozen=True)
+class Check:
+    """One constraint of one shape as a query: each row is a violation, ``?focus`` the item
+    and ``?value`` (where the constraint is about values) the offending value."""
+
+    shape: str
+    path: str
+    component: str
+    message: dict[str, str]
+    query: str
+
+
+def _iri(term: rdflib.term.Node) -> str:
+    return f"<{term}>"
+
+
+def _short(term: rdflib.term.Node, graph: rdflib.Graph) -> str:
+    try:
+        return graph.namespace_manager.normalizeUri(term)
+    except ValueError:  # pragma: no cover - rdflib refuses some IRIs
+        return str(term)
+
+
+def _path(shapes: rdflib.Graph, node: rdflib.term.Node) -> tuple[str, str]:
+    """The path as SPARQL and as the text a report shows."""
+    if isinstance(node, rdflib.URIRef):
+        return _iri(node), _short(node, shapes)
+    alternatives = shapes.value(node, SH.alternativePath)
+    members = list(Collection(shapes, alternatives)) if alternatives is not None else []
+    if members and all(isinstance(m, rdflib.URIRef) for m in members):
+        return ("(" + "|".join(map(_iri, members)) + ")",
+                "|".join(_short(m, shapes) for m in members))
+    raise ShapeNotCompiled(f"path {node!r}: only predicates and sh:alternativePath of "
+                           "predicates are compiled")
+
+
+def _datatype_ok(datatype: rdflib.term.Node) -> str:
+    if datatype == RDF.langString:
+        return '(isLiteral(?value) && LANG(?value) != "")'
+    ok = f"(isLiteral(?value) && DATATYPE(?value) = {_iri(datatype)}"
+    extra = _WELL_FORMED.get(str(datatype))
+    return ok + (f" && {extra})" if extra else ")")
+
+
+def _languages_ok(shapes: rdflib.Graph, node: rdflib.term.Node) -> str:
+    tags = [str(t) for t in Collection(shapes, node)]
+    return ("(isLiteral(?value) && ("
+            + " || ".join(f'LANGMATCHES(LANG(?value), "{t}")' for t in tags) + "))")
+
+
+def _value_ok(shapes: rdflib.Graph, component: rdflib.URIRef, value: rdflib.term.Node) -> str:
+    """A SPARQL condition on ``?value`` that holds when the value satisfies the component."""
+    if component == SH.datatype:
+        return _datatype_ok(value)
+    if component == SH["class"]:
+        return f"EXISTS {{ ?value {_TYPE}/{_RDFS_SUBCLASS}* {_iri(value)} }}"
+    if component == SH.nodeKind and value == SH.IRI:
+        return "isIRI(?value)"
+    if component == SH.pattern:
+        pattern = str(value).replace("\\", "\\\\").replace('"', '\\"')
+        return f'(!isBlank(?value) && REGEX(STR(?value), "{pattern}"))'
+    if component == SH.languageIn:
+        return _languages_ok(shapes, value)
+    if component == SH["or"]:
+        options = []
+        for member in Collection(shapes, value):
+            parts = [(p, o) for p, o in shapes.predicate_objects(member)]
+            if len(parts) != 1:
+                raise ShapeNotCompiled("sh:or: only members with one constraint are compiled")
+            options.append(_value_ok(shapes, *parts[0]))
+        return "(" + " || ".join(options) + ")"
+    raise ShapeNotCompiled(f"constraint {component} {value}")
+
+
+def _messages(shapes: rdflib.Graph, node: rdflib.term.Node) -> dict[str, str]:
+    found = {getattr(m, "language", None) or "": str(m) for m in shapes.objects(node, SH.message)}
+    return {"nl": found.get("nl", found.get("", "")), "en": found.get("en", found.get("", ""))}
+
+
+def _property_checks(shapes: rdflib.Graph, shape: str, target: str,
+                     prop: rdflib.term.Node) -> Iterable[Check]:
+    path, path_text = _path(shapes, shapes.value(prop, SH.path))
+    message = _messages(shapes, prop)
+    constraints = {p: o for p, o in shapes.predicate_objects(prop) if p not in _NOT_CONSTRAINTS}
+
+    def check(component: str, query: str) -> Check:
+        return Check(shape, path_text, component, message, query)
+
+    def count(condition: str, having: str) -> str:
+        inner = f"?focus {path} ?value ." + (f" FILTER({condition})" if condition else "")
+        return (f"SELECT ?focus WHERE {{ {target} OPTIONAL {{ {inner} }} }} "
+                f"GROUP BY ?focus HAVING ({having})")
+
+    def counted(condition: str, low: int | None, high: int | None, name: str) -> Check:
+        # one pass over the values for both bounds: an item cannot fail both at once
+        having = " || ".join(([f"COUNT(DISTINCT ?value) < {low}"] if low is not None else [])
+                             + ([f"COUNT(DISTINCT ?value) > {high}"] if high is not None else []))
+        return check(name, count(condition, having))
+
+    def bound(key: rdflib.URIRef) -> int | None:
+        return int(constraints[key]) if key in constraints else None
+
+    if SH.minCount in constraints or SH.maxCount in constraints:
+        yield counted("", bound(SH.minCount), bound(SH.maxCount), "count")
+    if (SH.qualifiedMinCount in constraints or SH.qualifiedMaxCount in constraints) and \
+            SH.qualifiedValueShape not in constraints:
+        raise ShapeNotCompiled("sh:qualifiedMinCount/MaxCount without sh:qualifiedValueShape")
+    for component, value in sorted(constraints.items()):
+        if component in (SH.minCount, SH.maxCount, SH.qualifiedMinCount, SH.qualifiedMaxCount):
+            continue
+        if component == SH.hasValue:
+            yield check("hasValue", f"SELECT ?focus WHERE {{ {target} "
+                                    f"FILTER NOT EXISTS {{ ?focus {path} {_iri(value)} }} }}")
+        elif component == SH.qualifiedValueShape:
+            inner = [(p, o) for p, o in shapes.predicate_objects(value)]
+            if len(inner) != 1:
+                raise ShapeNotCompiled("sh:qualifiedValueShape: one constraint only")
+            yield counted(_value_ok(shapes, *inner[0]), bound(SH.qualifiedMinCount),
+                          bound(SH.qualifiedMaxCount), "qualifiedCount")
+        else:
+            condition = _value_ok(shapes, component, value)
+            name = component.split("#")[-1]
+            yield check(name, f"SELECT DISTINCT ?focus ?value WHERE {{ {target} "
+                              f"?focus {path} ?value . FILTER(!{condition}) }}")
+
+
+@lru_cache(maxsize=1)
+def compiled_checks() -> tuple[Check, ...]:
+    """Every constraint of ``shapes.ttl`` as a :class:`Check`, in the file's shape order.
+
+    Raises
+    ------
+    ShapeNotCompiled
+        A shape uses a feature this compilation does not cover.
+    """
+    shapes = _shapes()
+    checks: list[Check] = []
+    for node in sorted(shapes.subjects(RDF.type, SH.NodeShape)):
+        targets = sorted(shapes.objects(node, SH.targetClass))
+        extra = {p for p in shapes.predicates(node)} - {RDF.type, SH.targetClass, SH.property}
+        if extra or not targets:
+            raise ShapeNotCompiled(f"{node}: only sh:targetClass and sh:property are compiled")
+        target = ("VALUES ?class { " + " ".join(map(_iri, targets)) + " } "
+                  f"?focus {_TYPE}/{_RDFS_SUBCLASS}* ?class .")
+        if len(targets) == 1:
+            target = f"?focus {_TYPE}/{_RDFS_SUBCLASS}* {_iri(targets[0])} ."
+        shape = _short(node, shapes)
+        for prop in shapes.objects(node, SH.property):
+            checks.extend(_property_checks(shapes, shape, target, prop))
+    checks.sort(key=lambda c: (c.shape, c.path, c.component, c.message["en"]))
+    return tuple(checks)
+
+
+def _text(term: rdflib.term.Node, names: rdflib.Graph) -> str:
+    """A term as :func:`ontology.validate` shows it: an IRI shortened, a blank node ``[]``."""
+    if isinstance(term, rdflib.URIRef):
+        return _short(term, names)
+    return "[]" if isinstance(term, rdflib.BNode) else str(term)
+
+
+def _namespaces() -> rdflib.Graph:
+    graph = rdflib.Graph()
+    for prefix, ns in _model().namespaces():
+        graph.bind(prefix, ns, override=False)
+    graph.bind("wgd", ITEM_BASE)
+    return graph
+
+
+def engine_report(
+    select: Callable[[str], Iterable[tuple[rdflib.term.Node, rdflib.term.Node | None]]],
+    lang: str = "en",
+    progress: Callable[[int, int], None] | None = None,
+) -> ValidationReport:
+    """Run every :class:`Check` through ``select`` (a SELECT over the union of the store's
+    graphs giving ``(focus, value)`` rows as rdflib terms, ``value`` None where the query has
+    none) and collect the rows as a :class:`ValidationReport`, sorted as :func:`validate`
+    sorts it; ``progress(done, total)`` after each check.
+    """
+    names = _namespaces()
+    checks = compiled_checks()
+    results = []
+    for done, check in enumerate(checks, start=1):
+        for focus, value in select(check.query):
+            results.append(ValidationResult(
+                focus=_text(focus, names), path=check.path, shape=check.shape,
+                severity="sh:Violation", message=check.message.get(lang) or check.message["en"],
+                value="" if value is None else _text(value, names),
+            ))
+        if progress:
+            progress(done, len(checks))
+    results.sort(key=lambda r: (r.focus, r.path, r.shape, r.message, r.value))
+    return ValidationReport(conforms=not results, results=tuple(results))

@@ -1,0 +1,130 @@
+"""The shapes compiled to SPARQL find exactly what pySHACL finds: on every shape example, on
+the mini knowledge base with one statement taken out at a time, and on values of the wrong
+kind (ill-formed dates, a literal where an item is expected, a blank node for a code)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+
+from ontology import model_graph, validate
+from ontology.shapes_sparql import ShapeNotCompiled, _property_checks, compiled_checks
+from graph.kb import engine_validate
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+EXAMPLES = sorted((DATA / "shapes").glob("*.ttl"))
+WG = "https://w3id.org/wijkgraaf/def#"
+
+
+def _engine(data: rdflib.Graph, lang: str = "en"):
+    store = ox.Store()
+    for graph, name in ((data, "urn:x:data"), (model_graph(), "urn:x:model")):
+        store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=ox.NamedNode(name))
+    return engine_validate(store, lang)
+
+
+def _key(report):
+    return sorted((r.focus, r.path, r.shape, r.severity, r.message, r.value)
+                  for r in report.results)
+
+
+def _same(data: rdflib.Graph, lang: str = "en"):
+    expected, found = validate(data, lang), _engine(data, lang)
+    assert found.conforms == expected.conforms
+    assert _key(found) == _key(expected)
+    return found
+
+
+def _mini(*extra: Path) -> rdflib.Graph:
+    graph = rdflib.Graph().parse(DATA / "mini.ttl")
+    for path in extra:
+        graph.parse(path)
+    return graph
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_engine_agrees_on_every_shape_example(path):
+    report = _same(_mini(path))
+    assert report.conforms == ("-valid-" in path.name)
+
+
+def test_engine_agrees_with_one_statement_taken_out():
+    mini = _mini()
+    triples = sorted(mini, key=lambda t: tuple(map(str, t)))
+    broke = 0
+    for triple in triples[::9]:
+        graph = rdflib.Graph()
+        for t in mini:
+            if t != triple:
+                graph.add(t)
+        broke += not _same(graph).conforms
+    assert broke >= 10  # the sample reaches many constraints, not only harmless statements
+
+
+def test_engine_agrees_on_values_of_the_wrong_kind():
+    mini = _mini()
+    solution = rdflib.URIRef("https://w3id.org/wijkgraaf/id/S01")
+    obstacle = rdflib.URIRef("https://w3id.org/wijkgraaf/id/O01")
+    dct_modified = rdflib.URIRef("http://purl.org/dc/terms/modified")
+    notation = rdflib.URIRef("http://www.w3.org/2004/02/skos/core#notation")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    mini.set((solution, dct_modified, rdflib.Literal("2026-02-30", datatype=rdflib.URIRef(
+        xsd + "date"))))
+    mini.add((solution, rdflib.URIRef(WG + "addresses"), rdflib.Literal("O01")))
+    mini.set((obstacle, notation, rdflib.BNode("b1")))
+    mini.add((obstacle, rdflib.URIRef(WG + "openGap"), rdflib.Literal("ja")))
+    mini.add((solution, rdflib.URIRef(WG + "materials"), rdflib.Literal("http://x.example/")))
+    report = _same(mini, "nl")
+    assert {r.focus for r in report.results} == {"wgd:S01", "wgd:O01"}
+    assert len(report.results) >= 5
+
+
+def test_the_bundled_knowledge_base_conforms_in_the_engine(kb_store):
+    rows = kb_store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(rows[0]["n"].value) > 10_000
+    copy = ox.Store()
+    for name in kb_store.graph_names():
+        copy.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name))
+                    for t in kb_store.graph_triples(name))
+    report = engine_validate(copy)
+    assert report.conforms, report.text()
+
+
+def test_every_constraint_is_compiled_and_an_unknown_one_refused():
+    checks = compiled_checks()
+    shapes = rdflib.Graph().parse(Path(__file__).resolve().parents[2] / "ontology"
+                                  / "shapes.ttl")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    properties = set(shapes.objects(None, sh.property))
+    assert {(c.shape, c.path, c.message["en"]) for c in checks} >= {
+        ("wgsh:ObstacleShape", "skos:notation", "An obstacle has one code such as O08.")}
+    assert len({(c.shape, c.path, c.message["en"]) for c in checks}) == len(properties)
+    odd = rdflib.BNode()
+    shapes.add((odd, sh.path, rdflib.URIRef(WG + "goal")))
+    shapes.add((odd, sh.minLength, rdflib.Literal(3)))
+    with pytest.raises(ShapeNotCompiled, match="minLength"):
+        list(_property_checks(shapes, "wgsh:X", "?focus a ?c .", odd))
+
+
+def test_a_validated_bulk_load_tells_its_steps_and_refuses_bad_data_on_disk(tmp_path):
+    from graph.kb import NotConformingError, ensure_ready, load_paths, open_store
+
+    store = ensure_ready(open_store(tmp_path / "store"), bundled=False)
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    good.write_text((DATA / "mini.ttl").read_text(encoding="utf-8"), encoding="utf-8")
+    bad.write_text("@prefix wg: <https://w3id.org/wijkgraaf/def#> .\n"
+                   "<https://w3id.org/wijkgraaf/id/S77> a wg:Solution .\n", encoding="utf-8")
+    steps = []
+    load_paths(store, [good], progress=lambda step, done, total, detail: steps.append(
+        (step, done, total)))
+    assert [s for s, *_ in steps][:2] == ["load", "load"] and steps[-1][0] == "check"
+    assert steps[-1][1] == steps[-1][2] == len(compiled_checks())
+    version, graphs = store.version(), store.graph_names()
+    with pytest.raises(NotConformingError) as caught:
+        load_paths(store, [bad])
+    assert "wgd:S77" in str(caught.value)
+    assert store.version() == version and store.graph_names() == graphs
