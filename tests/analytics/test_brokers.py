@@ -11,7 +11,11 @@ from graph.analytics import brokers, key_players, project, rank_solutions, stand
 from graph.analytics.common import iri
 from graph.analytics.projection import short_id
 from graph.analytics.views import pair_bridges, side_bridges
+from graph.cli.main import main
+from tests.data.analytics import graphs
 from tests.data.analytics.graphs import make
+
+mini_dir = graphs.mini_dir  # the on-disk mini store fixture
 
 SIDES = ("sociaal-domein", "fysiek-domein")
 
@@ -109,3 +113,18 @@ def test_solutions_between_sides_are_the_one_ranking(kb):
             kb, domains=sides)]
         assert [b.text for b in r.players] == [x.reason for x in rank_solutions(
             kb, domains=sides)]
+
+
+def test_cli_rank_between_two_sides(mini_dir, capsys):
+    assert main(["rank", "organisatietypen", "--between", "gezondheid", "housing",
+                 "--store", mini_dir]) == 0
+    out = capsys.readouterr().out
+    assert "Wie verbindt gezondheid en wonen?" in out
+    assert "Doet mee aan 2 oplossingen die gezondheid en wonen verbinden" in out
+    assert "Volgorde:" in out
+    assert main(["rank", "solutions", "--between", "dom-gezondheid", "dom-wonen", "--store",
+                 mini_dir, "--lang", "en", "--format", "json"]) == 0
+    assert '"place": 1' in capsys.readouterr().out
+    assert main(["rank", "solutions", "--between", "sociaal-domein", "dom-wonen",
+                 "--store", mini_dir]) == 2
+    assert "share domains" in capsys.readouterr().err
