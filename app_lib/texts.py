@@ -59,7 +59,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "We may not share data. What can we do?"),
     "entry_route": ("Hoe kom ik van het wijkteam bij de woningcorporatie?",
                     "How do I get from the neighbourhood team to the housing association?"),
-    "entry_players": ("Wie verbindt de meeste domeinen?", "Who connects the most domains?"),
+    "entry_players": ("Wie verbindt het sociale en het fysieke domein?",
+                      "Who connects the social and the physical domain?"),
     "entry_gaps": ("Waar zitten de witte vlekken?", "Where are the white spots?"),
     "entry_agenda": ("Stel een wijkagenda op voor mijn wijk",
                      "Draft a neighbourhood agenda for my area"),
@@ -221,29 +222,32 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "kind."),
     # -- key players
     "players_title": ("Sleutelspelers", "Key players"),
-    "players_intro": ("Wie en wat houdt het netwerk bij elkaar? Vier ranglijsten, elk met wat "
-                      "het getal betekent.",
-                      "Who and what holds the network together? Four rankings, each with what "
-                      "the number means."),
-    "players_view": ("Ranglijst", "Ranking"),
-    "players_brokers": ("Makelaars", "Brokers"),
+    "players_view": ("Vraag", "Question"),
+    "players_brokers": ("Organisatietypen die verbinden", "Organisation types that connect"),
     "players_bridgers": ("Verbindende oplossingen", "Bridging solutions"),
     "players_reach": ("Breedste bereik", "Widest reach"),
     "players_clusters": ("Clusters", "Clusters"),
+    "players_question_groups": ("Wie verbindt het sociale en het fysieke domein?",
+                                "Who connects the social and the physical domain?"),
+    "players_question": ("Wie verbindt {a} en {b}?", "Who connects {a} and {b}?"),
+    "players_side_a": ("Tussen", "Between"),
+    "players_side_b": ("en", "and"),
+    "players_overlap": ("Kies twee verschillende kanten zonder gemeenschappelijk domein, "
+                        "bijvoorbeeld het sociaal en het fysiek domein, of twee domeinen.",
+                        "Choose two different sides without a domain in common, for example "
+                        "the social and the physical domain, or two domains."),
+    "players_none": ("Niets in de kennisbank verbindt deze twee kanten.",
+                     "Nothing in the knowledge base connects these two sides."),
     "players_explain_brokers": (
-        "**Organisatietypen als makelaar.** Twee organisatietypen werken samen als ze bij "
-        "dezelfde oplossing of hetzelfde praktijkvoorbeeld horen. Een makelaar ligt op veel "
-        "kortste verbindingen tussen anderen (*tussenpositie*), heeft partners die elkaar niet "
-        "kennen (*effectieve omvang*) en hangt niet af van één groep (lage *beperking*).",
-        "**Organisation types as brokers.** Two organisation types work together when they "
-        "belong to the same solution or practice case. A broker lies on many shortest links "
-        "between others (*betweenness*), has partners who do not know each other (*effective "
-        "size*) and does not depend on one group (low *constraint*)."),
+        "De organisatietypen die meedoen aan oplossingen en praktijkvoorbeelden die beide "
+        "kanten verbinden, met waaraan ze meedoen.",
+        "The organisation types that take part in solutions and practice cases joining both "
+        "sides, with what they take part in."),
     "players_explain_bridgers": (
-        "**Oplossingen die domeinen verbinden.** Hoe meer domeinen een oplossing verbindt en "
-        "hoe meer verbindingen tussen domeinen via haar lopen (*tussenpositie*), hoe hoger.",
-        "**Solutions that bridge domains.** The more domains a solution bridges and the more "
-        "links between domains run through it (*betweenness*), the higher."),
+        "De oplossingen die beide kanten verbinden, in dezelfde volgorde als op de pagina's "
+        "van belemmeringen en domeinbruggen, met de reden voor elk.",
+        "The solutions that join both sides, in the same order as on the obstacle and domain "
+        "bridge pages, with the reason for each."),
     "players_explain_reach": (
         "**Belemmeringen met het breedste bereik.** Hoeveel domeinen en organisatietypen een "
         "belemmering raakt: waar ze ontstaat en wie nodig is voor de oplossingen.",
@@ -254,8 +258,46 @@ TEXTS: dict[str, tuple[str, str]] = {
         "oplossing aanpakt, praktijkvoorbeelden en verwante oplossingen (Louvain-methode).",
         "**Clusters** of obstacles and solutions that often go together: through what a "
         "solution addresses, practice cases and related solutions (Louvain method)."),
-    "players_measures": ("Wat betekenen de getallen?", "What do the numbers mean?"),
-    "players_top": ("De top drie", "The top three"),
+    "players_order": ("Hoe komt deze volgorde tot stand?", "How is this order made?"),
+    "players_order_reach": (
+        "Volgorde: eerst het aantal domeinen en organisatietypen samen; bij gelijke stand het "
+        "aantal domeinen; dan hoe centraal de belemmering in het hele netwerk ligt (PageRank).",
+        "Order: first the number of domains and organisation types together; on a tie, the "
+        "number of domains; then how central the obstacle lies in the whole network "
+        "(PageRank)."),
+    "players_shared_note": ("Wie op alle punten gelijk staat, deelt een plaats (*gedeeld 3e*); "
+                            "dan staan ze op volgorde van code.",
+                            "Whoever is equal on every point shares a place (*joint 3rd*); "
+                            "they are then listed by code."),
+    "players_ahead_by": ("Bij gelijke stand hoger door: {why}.", "On a tie, ahead by: {why}."),
+    "players_all": ("De hele ranglijst ({n})", "The whole ranking ({n})"),
+    "players_tie": ("Bij gelijke stand", "On a tie"),
+    "players_measures_organisation_type": (
+        "Voor onderzoekers: de netwerkmaten van organisatietypen",
+        "For researchers: the network measures of organisation types"),
+    "players_measures_solution": ("Voor onderzoekers: de netwerkmaten van oplossingen",
+                                  "For researchers: the network measures of solutions"),
+    "players_measures_intro_organisation_type": (
+        "Twee organisatietypen werken samen als ze bij dezelfde oplossing of hetzelfde "
+        "praktijkvoorbeeld horen. Een makelaar in dat netwerk ligt op veel kortste verbindingen "
+        "tussen anderen (*tussenpositie*), heeft partners die elkaar niet kennen (*effectieve "
+        "omvang*) en hangt niet af van één groep (lage *beperking*). Deze maten kijken naar "
+        "alle domeinen tegelijk, niet naar de twee kanten hierboven.",
+        "Two organisation types work together when they belong to the same solution or "
+        "practice case. A broker in that network lies on many shortest links between others "
+        "(*betweenness*), has partners who do not know each other (*effective size*) and does "
+        "not depend on one group (low *constraint*). These measures look at all domains at "
+        "once, not at the two sides above."),
+    "players_measures_intro_solution": (
+        "Hoe meer domeinen een oplossing verbindt en hoe meer verbindingen tussen domeinen via "
+        "haar lopen (*tussenpositie*), hoe hoger; bij gelijke stand het aantal domeinen, dan "
+        "het aantal praktijkvoorbeelden, dan het bewijsniveau. Deze maten kijken naar alle "
+        "domeinen tegelijk.",
+        "The more domains a solution bridges and the more links between domains run through it "
+        "(*betweenness*), the higher; on a tie the number of domains, then the number of "
+        "practice cases, then the evidence level. These measures look at all domains at "
+        "once."),
+    "place": ("Plaats", "Place"),
     "name": ("Naam", "Name"),
     "meaning": ("Wat het betekent", "What it means"),
     "m_betweenness": ("Tussenpositie", "Betweenness"),
@@ -266,6 +308,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "m_pagerank": ("PageRank", "PageRank"),
     "m_organisation_types": ("Organisatietypen", "Organisation types"),
     "m_solutions": ("Oplossingen", "Solutions"),
+    "m_cases": ("Praktijkvoorbeelden", "Practice cases"),
     "cluster_title": ("Cluster {n}: {name} ({size})", "Cluster {n}: {name} ({size})"),
     # -- wijkagenda
     "agenda_title": ("Wijkagenda", "Neighbourhood agenda"),

@@ -5,6 +5,8 @@ is ``f(G, ...)`` returning plain data."""
 from graph.analytics.advice import ORDER, Reason, RankedSolution, rank_solutions
 from graph.analytics.agenda import Agenda, agenda, solutions_for
 from graph.analytics.bridges import bridge_matrix, bridging_solutions, gaps
+from graph.analytics.brokers import (BROKER_ORDER, CRITERIA, SideRanking, brokers, ordinal,
+                                     standings)
 from graph.analytics.common import AmbiguousIdError, parse_kind, resolve, resolve_many
 from graph.analytics.projection import (
     CANONICAL, KINDS, build_graph, clear_cache, in_index, nodes_of_kind, out_index,
@@ -15,8 +17,9 @@ from graph.analytics.routes import SharedProblem, routes, shared_problems, undir
 from graph.analytics.views import collaboration_graph, solution_domain_graph
 
 __all__ = [
-    "Agenda", "AmbiguousIdError", "CANONICAL", "KINDS", "ORDER", "RankedSolution", "Reason",
-    "SharedProblem", "agenda", "rank_solutions", "shared_problems",
+    "Agenda", "AmbiguousIdError", "BROKER_ORDER", "CANONICAL", "CRITERIA", "KINDS", "ORDER",
+    "RankedSolution", "Reason", "SharedProblem", "SideRanking", "agenda", "brokers", "ordinal",
+    "rank_solutions", "shared_problems", "standings",
     "bridge_matrix", "bridging_solutions", "build_graph", "clear_cache", "collaboration_graph",
     "communities", "gaps", "in_index", "key_players", "nodes_of_kind", "out_index",
     "parse_kind", "project", "queries", "resolve", "resolve_many", "routes", "short_id",

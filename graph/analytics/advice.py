@@ -36,13 +36,13 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ontology import InputError
+from ontology import InputError, UnknownIdError
 from graph.analytics.common import both, lang_of, resolve, resolve_many, term_label, term_rank
 from graph.analytics.projection import in_index, out_index, short_id
-from graph.analytics.views import pair_bridges
+from graph.analytics.views import side_bridges, side_domains
 
 __all__ = ["ORDER", "Reason", "RankedSolution", "rank_solutions", "place", "ancestors",
-           "join_names"]
+           "join_names", "resolve_side", "side_name"]
 
 #: the ranking key in words (nl, en), in order
 ORDER = both(
@@ -129,6 +129,39 @@ def join_names(names: list[str], lang: str, limit: int = 3) -> str:
     return ", ".join(names[:-1]) + f" {word} " + names[-1]
 
 
+def resolve_side(G: nx.MultiDiGraph, value: str) -> str:
+    """The domain, or else the domain group (such as the social domain), that ``value``
+    names; :class:`~ontology.UnknownIdError` (about domains) when it names neither.
+
+    >>> from graph.analytics.common import example_graph, short_id
+    >>> G = example_graph("en")
+    >>> short_id(resolve_side(G, "housing")), short_id(resolve_side(G, "sociaal domein"))
+    ('dom-wonen', 'sociaal-domein')
+    """
+    try:
+        return resolve(G, value, "domain")
+    except UnknownIdError as error:
+        try:
+            return resolve(G, value, "domain_group")
+        except UnknownIdError:
+            raise error from None
+
+
+def side_name(G: nx.MultiDiGraph, node: str, lang: str) -> str:
+    """A side as a phrase: a domain by its label, a domain group with its article
+    ('het sociaal domein', 'the social domain').
+
+    >>> from graph.analytics.common import example_graph, iri
+    >>> side_name(example_graph(), iri("sociaal-domein"), "nl"), side_name(
+    ...     example_graph(), iri("dom-wonen"), "en")
+    ('het sociaal domein', 'housing')
+    """
+    label = G.nodes[node]["labels"][lang]
+    if G.nodes[node]["kind"] != "domain_group":
+        return label
+    return ("het " if lang == "nl" else "the ") + label
+
+
 def ancestors(G: nx.MultiDiGraph, area: str) -> list[str]:
     """The areas ``area`` lies in (wg:partOfArea, transitively), nearest first."""
     parents, seen, todo = out_index(G, "partOfArea"), [], [area]
@@ -195,7 +228,7 @@ def _reasons(G, s, ctx, facts) -> list[Reason]:
         both_, either = facts["both"], facts["either"]
         if both_:
             def make(lg):
-                da, db = (G.nodes[x]["labels"][lg] for x in pair)
+                da, db = (side_name(G, x, lg) for x in pair)
                 names = join_names(_q(G, both_, lg), lg)
                 if lg == "nl":
                     verb = "raakt" if len(both_) == 1 else "raken"
@@ -207,7 +240,7 @@ def _reasons(G, s, ctx, facts) -> list[Reason]:
             one_side = [o for o in either if o not in both_]
 
             def make(lg):
-                da, db = (G.nodes[x]["labels"][lg] for x in pair)
+                da, db = (side_name(G, x, lg) for x in pair)
                 tail = (f" Pakt wel {join_names(_q(G, one_side, lg), lg)} aan, in één van "
                         f"beide." if lg == "nl" else
                         f" It does address {join_names(_q(G, one_side, lg), lg)}, in one of "
@@ -305,7 +338,9 @@ def rank_solutions(G: nx.MultiDiGraph, obstacles: Iterable[str] | str | None = N
         The chosen obstacles (ids, IRIs, notations or labels): the solutions that address any.
     domains : (str, str), optional
         Two domains instead: the solutions that bridge them (stated or derived, as
-        :func:`graph.analytics.bridges.bridge_matrix` says).
+        :func:`graph.analytics.bridges.bridge_matrix` says). Either may be a domain group
+        (such as the social and the physical domain): its domains form one side
+        (:func:`graph.analytics.views.side_bridges`); the two sides share no domain.
     area : str, optional
         An area (id, CBS code, name): practice in it and its municipality counts.
     lang : {"nl", "en"}, optional
@@ -348,11 +383,15 @@ def rank_solutions(G: nx.MultiDiGraph, obstacles: Iterable[str] | str | None = N
     pair = None
     chosen: list[str] = []
     if domains is not None:
-        a, b = (resolve(G, d, "domain") for d in domains)
+        a, b = (resolve_side(G, d) for d in domains)
         if a == b:
             raise InputError(f"choose two different domains, not {short_id(a)} twice")
         pair = (a, b)
-        bridge_of = pair_bridges(G, a, b)
+        members = {x: set(side_domains(G, x)) for x in pair}
+        if members[a] & members[b]:
+            raise InputError(f"{short_id(a)} and {short_id(b)} share domains: choose two "
+                             "sides without a domain in common")
+        bridge_of = side_bridges(G, members[a], members[b])
         pool = sorted(bridge_of)
     else:
         chosen = resolve_many(G, [obstacles] if isinstance(obstacles, str) else obstacles,
@@ -377,7 +416,8 @@ def rank_solutions(G: nx.MultiDiGraph, obstacles: Iterable[str] | str | None = N
                  "stated": None, "derived": None, "both": [], "either": []}
         facts["place"], facts["case"] = place(G, s, where)
         if pair:
-            hit = [(o, set(affects.get(o, ())) & set(pair)) for o in own]
+            hit = [(o, {x for x in pair if set(affects.get(o, ())) & members[x]})
+                   for o in own]
             facts["both"] = [o for o, ds in hit if len(ds) == 2]
             facts["either"] = [o for o, ds in hit if ds]
             stated, derived = bridge_of[s]

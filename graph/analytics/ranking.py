@@ -19,8 +19,8 @@ solutions with Louvain (fixed seed).
 
 >>> from graph.analytics.common import example_graph, short_id
 >>> r = key_players(example_graph(), "organisation_type")
->>> [(p.rank, short_id(p.id), round(p.scores["betweenness"], 2)) for p in r.players]
-[(1, 'ot-gemeente', 0.0), (2, 'ot-woningcorporatie', 0.0), (3, 'ot-ggd', 0.0)]
+>>> [(p.rank, p.shared, short_id(p.id), round(p.scores["betweenness"], 2)) for p in r.players]
+[(1, True, 'ot-gemeente', 0.0), (1, True, 'ot-woningcorporatie', 0.0), (3, False, 'ot-ggd', 0.0)]
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 import igraph as ig
 import networkx as nx
 
-from graph.analytics.common import both, count, parse_kind
+from graph.analytics.brokers import standings
+from graph.analytics.common import both, count, parse_kind, term_rank
 from graph.analytics.centrality import (
     PRPACK_FROM,
     Centrality,
@@ -64,6 +65,8 @@ class Player:
     label: str
     scores: dict[str, float | int | None]
     explanation: dict[str, str]
+    shared: bool = False
+    decided_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ _MEASURES = {
     "domains": both("aantal domeinen", "number of domains"),
     "organisation_types": both("aantal organisatietypen", "number of organisation types"),
     "solutions": both("aantal oplossingen", "number of solutions"),
+    "cases": both("aantal praktijkvoorbeelden", "number of practice cases"),
 }
 
 
@@ -104,12 +108,15 @@ def _number(x: float) -> float | None:
 
 def key_players(G: nx.MultiDiGraph, kind: str, top: int | None = None, *,
                 exact_limit: int = 2000, samples: int = 256, seed: int = 42) -> Ranking:
-    """The key players of one kind, best first, ties by id, with what their numbers mean.
+    """The key players of one kind, best first, with what their numbers mean.
 
     Organisation types (and organisations) rank by betweenness on the collaboration graph,
     then effective size, then low constraint; solutions by betweenness on the
-    solution–domain graph, then domains; obstacles by reach (domains + organisation types),
-    then domains, then PageRank.
+    solution–domain graph, then domains, then practice cases, then evidence level; obstacles
+    by reach (domains + organisation types), then domains, then PageRank. Players equal on
+    every criterion share a place (``rank``, ``shared``; listed by id);
+    ``decided_by`` names the criterion that put a player after the one above it when the
+    first criterion was equal.
 
     Parameters
     ----------
@@ -119,7 +126,7 @@ def key_players(G: nx.MultiDiGraph, kind: str, top: int | None = None, *,
         ``organisation_type``, ``organisation``, ``solution`` or ``obstacle`` (Dutch or
         English, singular or plural).
     top : int, optional
-        Only the first ``top`` players.
+        Only the first ``top`` players (and whoever shares the last place).
     exact_limit, samples, seed : int
         Passed to :func:`betweenness`.
 
@@ -153,10 +160,20 @@ def key_players(G: nx.MultiDiGraph, kind: str, top: int | None = None, *,
     else:
         raise ValueError(f"no key players for kind {kind!r}: use organisation_type, "
                          "organisation, solution or obstacle")
-    rows.sort(key=lambda r: r[0])
-    players = [Player(i, node, G.nodes[node]["label"], scores, expl)
-               for i, (_, node, scores, expl) in enumerate(rows[:top] if top else rows, 1)]
+    rows.sort(key=lambda r: (tuple(r[0].values()), r[1]))
+    marks = standings([r[0] for r in rows])
+    players = [Player(m.place, node, G.nodes[node]["label"], scores, expl, m.shared,
+                      m.decided_by)
+               for m, (_, node, scores, expl) in zip(marks, rows)]
+    if top and len(players) > top:  # keep whoever shares the last place
+        players = [p for p in players if p.rank <= players[top - 1].rank]
     return Ranking(kind, players, {m: _MEASURES[m] for m in measures}, method)
+
+
+def _tied(x: float | None) -> float:
+    """A score as a sort key: rounded, so that equal scores computed along different paths
+    compare equal (ties then go to the next criterion, not to floating-point noise)."""
+    return math.inf if x is None else round(x, 12)
 
 
 def _brokers(G, kind, exact_limit, samples, seed):
@@ -169,7 +186,8 @@ def _brokers(G, kind, exact_limit, samples, seed):
         b, es, co = bc.values[n], _number(size[n]), _number(cons[n])
         scores = {"betweenness": b, "effective_size": es, "constraint": co,
                   "pagerank": pr[n], "partners": C.degree(n)}
-        key = (-b, -(es or 0), co if co is not None else math.inf, n)
+        key = {"betweenness": -_tied(b), "effective_size": -_tied(es or 0),
+               "constraint": _tied(co)}
         partners = count(C.degree(n), "partner", "partners")
         nl = (f"Werkt samen met {partners}, feitelijk {es or 0:.1f} niet-overlappende "
               f"contacten; ligt op {b:.0%} van de kortste verbindingen tussen anderen.")
@@ -204,16 +222,19 @@ def _bridgers(G, exact_limit, samples, seed):
     B = solution_domain_graph(G)
     bc = betweenness(B, exact_limit=exact_limit, samples=samples, seed=seed)
     pr = _whole_pagerank(G)
+    applied = in_index(G, "appliesSolution")
     rows = []
     for s in nodes_of_kind(G, "solution"):
-        b, d = bc.values[s], B.degree(s)
-        scores = {"betweenness": b, "domains": d, "pagerank": pr[s]}
-        rows.append(((-b, -d, s), s, scores, both(
+        b, d, c = bc.values[s], B.degree(s), len(applied.get(s, ()))
+        scores = {"betweenness": b, "domains": d, "cases": c, "pagerank": pr[s]}
+        key = {"betweenness": -_tied(b), "domains": -d, "cases": -c,
+               "evidence": -term_rank(G, G.nodes[s].get("evidenceLevel"))}
+        rows.append((key, s, scores, both(
             f"Verbindt {count(d, 'domein', 'domeinen')}; ligt op {b:.0%} van de kortste "
             f"verbindingen in de graaf van oplossingen en domeinen.",
             f"Bridges {count(d, 'domain', 'domains')}; lies on {b:.0%} of the shortest links "
             f"in the solution–domain graph.")))
-    return rows, bc.note, ["betweenness", "domains", "pagerank"]
+    return rows, bc.note, ["betweenness", "domains", "cases", "pagerank"]
 
 
 def _reach(G, exact_limit, samples, seed):
@@ -227,7 +248,8 @@ def _reach(G, exact_limit, samples, seed):
         d, t = len(affects.get(o, ())), len(types)
         scores = {"domains": d, "organisation_types": t, "solutions": len(solutions),
                   "pagerank": pr[o]}
-        rows.append(((-(d + t), -d, -pr[o], o), o, scores, both(
+        key = {"reach": -(d + t), "domains": -d, "pagerank": -_tied(pr[o])}
+        rows.append((key, o, scores, both(
             f"Raakt {count(d, 'domein', 'domeinen')} en "
             f"{count(t, 'organisatietype', 'organisatietypen')} (bij het ontstaan of in de "
             f"oplossingen); {count(len(solutions), 'oplossing', 'oplossingen')} bekend.",

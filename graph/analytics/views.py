@@ -5,13 +5,16 @@ Both are built once per projection (memoized on it) and shared: never change a r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import combinations
 
 import networkx as nx
 
-from graph.analytics.projection import ORG_CLASSIFICATION, memoize, nodes_of_kind, out_index
+from graph.analytics.projection import (ORG_CLASSIFICATION, SKOS_BROADER, in_index, memoize,
+                                       nodes_of_kind, out_index)
 
-__all__ = ["solution_domain_graph", "collaboration_graph", "derives", "pair_bridges"]
+__all__ = ["solution_domain_graph", "collaboration_graph", "derives", "pair_bridges",
+           "side_bridges", "side_domains"]
 
 
 def solution_domain_graph(G: nx.MultiDiGraph) -> nx.Graph:
@@ -79,6 +82,54 @@ def pair_bridges(G: nx.MultiDiGraph, a: str, b: str) -> dict[str, tuple[bool, bo
         derived = (ea["derived"] and eb["derived"]
                    and derives(addresses.get(s, ()), affects, a, b))
         stated = ea["stated"] and eb["stated"]
+        if stated or derived:
+            found[s] = (stated, derived)
+    return found
+
+
+def side_domains(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """The domains of a side: a domain itself, or the domains of a domain group
+    (``skos:broader``), sorted.
+
+    >>> from graph.analytics.common import example_graph
+    >>> from graph.analytics.projection import iri, short_id
+    >>> [short_id(d) for d in side_domains(example_graph(), iri("sociaal-domein"))]
+    ['dom-gezondheid', 'dom-veiligheid', 'dom-wonen']
+    """
+    if G.nodes[node]["kind"] == "domain":
+        return [node]
+    return sorted(d for d in in_index(G, SKOS_BROADER).get(node, ())
+                  if G.nodes[d]["kind"] == "domain")
+
+
+def side_bridges(G: nx.MultiDiGraph, side_a: Iterable[str],
+                 side_b: Iterable[str]) -> dict[str, tuple[bool, bool]]:
+    """The solutions that bridge two *sides*, each a set of domains (such as the domains of
+    the social and of the physical domain group): solution → (stated, derived), by id.
+
+    Stated: it states a domain of each side; derived: :func:`derives`, with "affects both"
+    read as "affects a domain of each side". Two sides of one domain each are
+    :func:`pair_bridges`.
+
+    >>> from graph.analytics.common import example_graph
+    >>> from graph.analytics.projection import iri, short_id
+    >>> G = example_graph()
+    >>> found = side_bridges(G, [iri("dom-gezondheid")], [iri("dom-wonen"), iri("dom-veiligheid")])
+    >>> [(short_id(s), v) for s, v in found.items()]
+    [('S01', (True, True)), ('S02', (False, True))]
+    """
+    a, b = set(side_a), set(side_b)
+    if len(a) == 1 and len(b) == 1:
+        return pair_bridges(G, next(iter(a)), next(iter(b)))
+    B = solution_domain_graph(G)
+    affects, addresses = out_index(G, "affectsDomain"), out_index(G, "addresses")
+    sides = {o: [x for x, side in (("a", a), ("b", b)) if set(ds) & side]
+             for o, ds in affects.items()}
+    found = {}
+    for s in sorted(n for n in B if B.nodes[n]["kind"] == "solution"):
+        said = {d for d in B[s] if B.edges[s, d]["stated"]}
+        stated = bool(said & a) and bool(said & b)
+        derived = derives(addresses.get(s, ()), sides, "a", "b")
         if stated or derived:
             found[s] = (stated, derived)
     return found

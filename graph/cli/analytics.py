@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import sys
 
 from graph.cli.common import store_from_args
-from graph.analytics import project, short_id
+from graph.analytics import ordinal, project, short_id
 from graph.items import build_index, resolve
 
 __all__ = ["register", "render"]
@@ -31,6 +31,7 @@ _T = {  # column and title words: key → (nl, en)
     "types": ("organisatietypen", "organisation types"), "members": ("leden", "members"),
     "shortfall": ("tekort", "shortfall"), "pair": ("domeinpaar", "domain pair"),
     "open_gap": ("bewust open", "known gap"), "for": ("voor", "for"),
+    "tie": ("bij gelijke stand", "on a tie"),
 }
 
 
@@ -176,9 +177,11 @@ def cmd_rank(args) -> int:
         return _out(args, "Clusters", [
             _w("rank", lang), _w("label", lang), _w("obstacles", lang), _w("solutions", lang),
             _w("members", lang)], rows, found)
+    if args.between:
+        return _rank_between(args)
     ranking = key_players(G, parse_kind(args.kind), top=args.top)
     measures = list(ranking.measures)
-    rows = [[p.rank, short_id(p.id), p.label,
+    rows = [[ordinal(p.rank, lang, p.shared), short_id(p.id), p.label,
              *(_num(p.scores[m]) for m in measures), p.explanation[lang]]
             for p in ranking.players]
     notes = [f"{m}: {text[lang]}" for m, text in ranking.measures.items()]
@@ -189,6 +192,31 @@ def cmd_rank(args) -> int:
     return _out(args, ("Sleutelspelers: " if lang == "nl" else "Key players: ") + noun,
                 [_w("rank", lang), "id", _w("label", lang), *measures, _w("reason", lang)],
                 rows, ranking, notes=notes)
+
+
+def _rank_between(args) -> int:
+    """``rank KIND --between A B``: who connects two domains or domain groups, in words."""
+    from graph.analytics import CRITERIA, brokers, parse_kind
+
+    from graph.analytics.advice import resolve_side, side_name
+    from ontology import UnknownIdError
+
+    (G, names), lang = _open(args), args.lang
+
+    def side(value: str) -> str:  # a domain group by id or name, else a domain by any word
+        try:
+            return resolve_side(G, value)
+        except UnknownIdError:
+            return names([value], "domain")[0]
+    a, b = side(args.between[0]), side(args.between[1])
+    ranking = brokers(G, a, b, parse_kind(args.kind), top=args.top, lang=lang)
+    rows = [[ordinal(p.place, lang, p.shared), short_id(p.id), p.label, p.text[lang],
+             CRITERIA[p.decided_by][lang] if p.decided_by else ""] for p in ranking.players]
+    one, other = (side_name(G, x, lang) for x in ranking.sides)
+    title = (f"Wie verbindt {one} en {other}?" if lang == "nl" else
+             f"Who connects {one} and {other}?")
+    return _out(args, title, [_w(k, lang) for k in ("rank", "id", "label", "reason", "tie")],
+                rows, ranking, notes=[ranking.order[lang]])
 
 
 def _num(value: object) -> object:
@@ -291,11 +319,15 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
 
     p = subparsers.add_parser("rank", parents=parents,
                               help="key players of a kind (organisation-type, organisation, "
-                                   "solution, obstacle), or 'communities'")
+                                   "solution, obstacle), or 'communities'; with --between A "
+                                   "B: who connects two domains or domain groups, in words")
     p.add_argument("kind", help="organisation-type | organisation | solution | obstacle | "
                                 "communities")
     p.add_argument("--top", type=int, default=None, help="only the first N")
     p.add_argument("--min-size", type=int, default=1, help="communities: smallest size shown")
+    p.add_argument("--between", nargs=2, metavar=("A", "B"),
+                   help="organisation types or solutions that connect two domains or domain "
+                        "groups (e.g. sociaal-domein fysiek-domein), each with why")
     p.set_defaults(func=cmd_rank)
 
     p = subparsers.add_parser("solutions", parents=parents,

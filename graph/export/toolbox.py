@@ -3,7 +3,10 @@
 :func:`build_toolbox` gathers the document as plain data — a cover with the selection and the
 date, a domain-bridge overview, one card per solution (what it is, how to start, the obstacles
 it addresses, the domains it bridges, who must join and who decides, legal basis, evidence,
-practice cases, sources) and an index of obstacles pointing to the cards. :func:`toolbox_html`
+practice cases, sources) and an index of obstacles pointing to the cards. Cards follow their
+codes, or the one ranking (:func:`graph.analytics.rank_solutions`) when the selection is one
+question (only obstacles, or only two domains); the index lists each obstacle's cards and the
+overview each domain pair's cards in the one ranking too. :func:`toolbox_html`
 lays it out as one self-contained HTML file (fonts and styles inlined, nothing fetched) with a
 print stylesheet: A4 pages, a page per card, page numbers; :func:`toolbox_markdown` writes the
 same content as Markdown and :func:`toolbox_pdf` prints the HTML with WeasyPrint. A source's
@@ -42,7 +45,7 @@ from loaders import web_url
 from ontology import WijkgraafError
 from graph.items import Ref, SolutionDetails, solution_details
 from graph.export.rdf import write_atomic
-from graph.analytics import bridge_matrix, project
+from graph.analytics import bridge_matrix, project, rank_solutions
 from graph.store import Store
 from graph.export.subgraph import FACETS, Selection, Subgraph, select
 
@@ -200,8 +203,11 @@ def _bridges(G, cards: list[Card], lang: str) -> BridgeOverview:
     domains = sorted((d for d, n in touched.items() if n), key=lambda d: (-touched[d], label[d]))
     rows = tuple(tuple(len(pairs.get(tuple(sorted((a, b))), ())) if j < i else None
                        for j, b in enumerate(domains)) for i, a in enumerate(domains))
-    strongest = sorted(((label[a], label[b], tuple(f)) for (a, b), f in pairs.items() if f),
-                       key=lambda x: (-len(x[2]), x[0], x[1]))[:6]
+    strongest = sorted(((a, b) for (a, b), f in pairs.items() if f),
+                       key=lambda x: (-len(pairs[x]), label[x[0]], label[x[1]]))[:6]
+    # each pair's cards in the one ranking of the pair (rank_solutions)
+    strongest = [(label[a], label[b], tuple(number[r.solution] for r in rank_solutions(
+        G, domains=(a, b)) if number.get(r.solution) in pairs[(a, b)])) for a, b in strongest]
     top = max((n for row in rows for n in row if n), default=0)
     return BridgeOverview(tuple(label[d] for d in domains), rows, tuple(strongest), top)
 
@@ -221,6 +227,9 @@ def build_toolbox(store: Store, selection: Selection | Subgraph, lang: str = "nl
     cases_here = set(sub.of_kind("case")) if sub.selection.neighbourhoods else None
     details = [solution_details(store, s, lang) for s in solutions]
     details.sort(key=lambda d: (d.item.notation or "~", d.item.label.lower()))
+    ranked = _one_ranking(G, sub.selection)
+    if ranked is not None:  # the solutions of one question: in the one ranking
+        details.sort(key=lambda d: ranked.get(d.item.iri, len(ranked)))
     numbers = {d.item.iri: n for n, d in enumerate(details, 1)}
     for n, d in enumerate(details, 1):
         if cases_here is not None:
@@ -231,6 +240,14 @@ def build_toolbox(store: Store, selection: Selection | Subgraph, lang: str = "nl
     for card in cards:
         for o in card.solution.obstacles:
             addressed[o.iri].add(card.number)
+    by_iri = {c.solution.item.iri: c.number for c in cards}
+
+    def in_ranking(o: str) -> tuple[int, ...]:
+        """The cards of obstacle ``o`` in its one ranking (rank_solutions)."""
+        found = addressed.get(o, set())
+        order = [by_iri[r.solution] for r in rank_solutions(G, obstacles=[o])
+                 if by_iri.get(r.solution) in found]
+        return tuple(order + sorted(found - set(order)))
     terms = G.graph.get("terms", {})
     index = []
     for o in sorted(set(sub.of_kind("obstacle")) | set(addressed)):
@@ -240,7 +257,7 @@ def build_toolbox(store: Store, selection: Selection | Subgraph, lang: str = "nl
         cat = terms.get(data.get("hasCategory") or "", {}).get("labels", {}).get(lang, "")
         index.append(IndexEntry(Ref(o, data["labels"][lang], data.get("notation") or ""),
                                 cat or TEXT["other"][lang != "nl"],
-                                tuple(sorted(addressed.get(o, ()))), bool(data.get("openGap"))))
+                                in_ranking(o), bool(data.get("openGap"))))
     index.sort(key=lambda e: (e.category.lower(), e.item.notation or "~", e.item.label.lower()))
     subtitle = sub.describe(lang) if not sub.selection.is_empty() else TEXT["whole"][lang != "nl"]
     if _only_domains(sub.selection):
@@ -250,6 +267,22 @@ def build_toolbox(store: Store, selection: Selection | Subgraph, lang: str = "nl
               "cases": len({c.iri for card in cards for c in card.solution.cases})}
     return Toolbox(lang, subtitle, sub.describe(lang), _date(sub.created, lang), sub.version,
                    tuple(cards), tuple(index), _bridges(G, cards, lang), counts)
+
+
+def _one_ranking(G, s: Selection) -> dict[str, int] | None:
+    """Position in the one ranking (:func:`graph.analytics.rank_solutions`) when the selection
+    is one question: only obstacles, or only two domains; else ``None`` (catalogue order)."""
+    others = [n for n in FACETS if n not in ("domains", "obstacles") and getattr(s, n)]
+    if others or s.seeds or bool(s.domains) == bool(s.obstacles):
+        return None
+    if s.domains and len(s.domains) != 2:
+        return None
+    try:
+        ranked = (rank_solutions(G, domains=tuple(s.domains)) if s.domains else
+                  rank_solutions(G, obstacles=list(s.obstacles)))
+    except WijkgraafError:
+        return None
+    return {r.solution: i for i, r in enumerate(ranked)}
 
 
 def _only_domains(s: Selection) -> bool:

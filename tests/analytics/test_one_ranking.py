@@ -13,6 +13,7 @@ from graph.analytics import (agenda, bridge_matrix, bridging_solutions, build_gr
                              nodes_of_kind, project, rank_solutions, solutions_for)
 from graph.analytics.common import example_graph, iri
 from graph.analytics.projection import out_index, short_id
+from graph.analytics.views import pair_bridges
 from graph.cli.main import main
 from graph.kb.loading import BUNDLED_DIR
 from tests.data.analytics.graphs import bridges_graph, cover_graph, make
@@ -68,6 +69,73 @@ def test_cli_and_both_languages_give_one_order_for_three_obstacles_and_a_pair(kb
     for lang in ("nl", "en"):
         rows = _cli(capsys, "bridges", *PAIR, "--store", kb_dir, "--lang", lang)
         assert [short_id(r["solution"]) for r in rows] == want, lang
+        found = _cli(capsys, "rank", "solutions", "--between", *PAIR, "--store", kb_dir,
+                     "--lang", lang)["players"]
+        assert [short_id(r["id"]) for r in found] == want, lang
+
+
+def _cq(store, cq: str):
+    from graph.query.service import run_query
+    from ontology import competency_queries
+
+    query = next(q for q in competency_queries() if q.id.startswith(cq))
+    return run_query(store, query.sparql).rows
+
+
+def test_the_endpoints_example_queries_list_solutions_in_the_one_ranking(kb, kb_store):
+    """cq13 (solutions of an obstacle), cq14 (of a domain pair) and cq01 (of O08) give the
+    solutions in the order of rank_solutions, and cq14 the bridges of pair_bridges."""
+    G = kb["nl"]
+    per_obstacle: dict[str, list[str]] = {}
+    for row in _cq(kb_store, "cq13"):
+        per_obstacle.setdefault(row["obstacle"].value, []).append(row["solution"].value)
+    addressed = [o for o in nodes_of_kind(G, "obstacle") if rank_solutions(G, obstacles=[o])]
+    assert sorted(per_obstacle) == sorted(addressed) and len(addressed) > 40
+    for o, found in per_obstacle.items():
+        assert found == [r.solution for r in rank_solutions(G, obstacles=[o])], short_id(o)
+    domain = {G.nodes[d]["labels"]["nl"]: d for d in nodes_of_kind(G, "domain")}
+    per_pair: dict[tuple, list[tuple]] = {}
+    for row in _cq(kb_store, "cq14"):
+        pair = (domain[row["domainA"].value], domain[row["domainB"].value])
+        per_pair.setdefault(pair, []).append((row["solution"].value, row["stated"].value ==
+                                              "true", row["derived"].value == "true"))
+    bridged = [(p.a, p.b) for p in bridge_matrix(G).pairs if p.solutions]
+    assert sorted(per_pair) == sorted(tuple(sorted(p)) for p in bridged)
+    for (a, b), found in per_pair.items():
+        ranked = rank_solutions(G, domains=(a, b))
+        assert [s for s, _, _ in found] == [r.solution for r in ranked], (a, b)
+        assert {s: (st, de) for s, st, de in found} == pair_bridges(G, a, b)
+    o08 = [row["solution"].value for row in _cq(kb_store, "cq01")]
+    assert o08 == [r.solution for r in rank_solutions(G, obstacles=["O08"])]
+
+
+def test_the_toolbox_lists_solutions_in_the_one_ranking(kb, kb_store):
+    from graph.export.subgraph import Selection
+    from graph.export.toolbox import build_toolbox
+
+    G = kb["nl"]
+    for selection, ranked in (
+            (Selection(obstacles=("O08",)), rank_solutions(G, obstacles=["O08"])),
+            (Selection(domains=PAIR), rank_solutions(G, domains=PAIR))):
+        book = build_toolbox(kb_store, selection, "nl", now="2026-11-28T12:00:00+00:00")
+        shown = [c.solution.item.iri for c in book.cards]  # a pair's cards: stated bridges
+        assert len(shown) >= 3
+        assert shown == [r.solution for r in ranked if r.solution in shown]
+    book = build_toolbox(kb_store, Selection(), "en", now="2026-11-28T12:00:00+00:00")
+    card = {c.number: c.solution.item.iri for c in book.cards}
+    assert [c.solution.item.notation for c in book.cards][:3] == ["S01", "S02", "S03"]
+    checked = 0
+    for entry in book.index:  # each obstacle's cards in the obstacle's one ranking
+        want = [r.solution for r in rank_solutions(G, obstacles=[entry.item.iri])]
+        assert [card[n] for n in entry.cards] == [s for s in want if s in card.values()]
+        checked += len(entry.cards) > 1
+    assert checked > 20
+    for a, b, numbers in book.bridges.strongest:
+        pair = tuple(d for d in nodes_of_kind(G, "domain")
+                     if G.nodes[d]["labels"]["en"] in (a, b))
+        want = [r.solution for r in rank_solutions(G, domains=pair)]
+        assert [card[n] for n in numbers] == [s for s in want if s in
+                                              {card[n] for n in numbers}]
 
 
 def test_order_does_not_depend_on_the_triple_order(kb):

@@ -1,6 +1,7 @@
-"""The app shows the one ranking (issue 13, Deliver 2): the obstacle page and the bridges page
-list solutions in the order of :func:`graph.analytics.advice.rank_solutions`, in Dutch and in
-English, on the bundled knowledge base."""
+"""The app shows the one ranking (issue 13, Deliver 2): the obstacle page, the bridges page and
+the key players page list solutions in the order of
+:func:`graph.analytics.advice.rank_solutions`, in Dutch and in English, on the bundled
+knowledge base."""
 
 from __future__ import annotations
 
@@ -52,3 +53,6 @@ def test_app_lists_the_one_ranking_for_three_obstacles_and_a_pair(monkeypatch, k
         at = _open(monkeypatch, "bridges", lang, a=PAIR[0], b=PAIR[1], derived="1")
         want = [short_id(r.solution) for r in rank_solutions(G, domains=PAIR)]
         assert _ranked_links(at) == want, lang
+        # the key players page shows the pair's top ten in the same order
+        at = _open(monkeypatch, "players", lang, tab="bridgers", a=PAIR[0], b=PAIR[1])
+        assert _ranked_links(at) == want[:10], lang

@@ -30,8 +30,11 @@ MINI_EXPECTED = {
     "cq11": [{"item": "C01", "reason": "CBS-code uit oudere indeling", "target": "WK034401"}],
     "cq13": [{"obstacle": "O01", "solution": "S01"}, {"obstacle": "O01", "solution": "S02"},
              {"obstacle": "O02", "solution": "S02"}],
-    "cq14": [{"solution": "S02", "stated": "false"}, {"solution": "S01", "stated": "true"},
-             {"solution": "S02", "stated": "false"}, {"solution": "S02", "stated": "true"}],
+    # as pair_bridges and rank_solutions say (gezondheid × veiligheid: no obstacle of S02
+    # affects both, so no derived bridge)
+    "cq14": [{"domainB": "wonen", "solution": "S01", "stated": "true", "derived": "true"},
+             {"domainB": "wonen", "solution": "S02", "stated": "false", "derived": "true"},
+             {"domainA": "veiligheid", "solution": "S02", "stated": "true", "derived": "true"}],
     "cq15": [{"solution": "S01", "typeLabel": "gemeente", "decides": "false",
               "examples": "Gemeente Utrecht"},
              {"solution": "S01", "typeLabel": "woningcorporatie", "examples": "Mitros"},
