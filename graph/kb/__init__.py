@@ -8,7 +8,8 @@ from graph.kb.editing import (
 )
 from graph.kb.loading import (
     BUNDLED_DIR, LOAD_BYTES_PER_SECOND, NotConformingError, Progress, SOURCE_BASE,
-    engine_validate, ensure_ready, load_paths, open_store, validate_store,
+    engine_validate, ensure_ready, load_paths, open_store, shape_report, store_rdflib,
+    validate_store,
 )
 from graph.kb.quality import QualityReport, quality_report
 from graph.kb.report import DOMAIN_LIMIT, KBReport, kb_report
@@ -16,6 +17,7 @@ from graph.kb.stats import Stats, stats
 
 __all__ = [
     "BUNDLED_DIR", "DOMAIN_LIMIT", "LOAD_BYTES_PER_SECOND", "Progress", "engine_validate",
+    "shape_report", "store_rdflib",
     "EDITS_GRAPH", "EditConflictError", "EditRefusedError",
     "ItemState", "KBReport", "NotConformingError", "QualityReport", "SOURCE_BASE", "Stats",
     "delete_item", "ensure_ready", "history", "item_state", "kb_report", "load_paths",

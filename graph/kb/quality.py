@@ -24,9 +24,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ontology import competency_queries, validate
+from ontology import competency_queries
 from ontology.vocab import DCT, PREFIXES, sparql_prologue
-from graph.kb.loading import store_rdflib
+from graph.kb.loading import shape_report
 from ontology.kinds import CLASS_KIND as KINDS
 from ontology.kinds import KIND
 from graph.analytics import in_index, nodes_of_kind, out_index, project
@@ -108,7 +108,7 @@ def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
         label = (data.get("labels") or {}).get(lang) or iri.rsplit("/", 1)[-1]
         return QualityItem(iri, label, data.get("kind", ""), detail)
 
-    report = validate(store_rdflib(store), lang=lang)
+    report = shape_report(store, lang)
     groups = []
     for shape, results in sorted(report.by_shape().items()):
         groups.append(ShapeGroup(shape, tuple(

@@ -128,3 +128,18 @@ def test_a_validated_bulk_load_tells_its_steps_and_refuses_bad_data_on_disk(tmp_
         load_paths(store, [bad])
     assert "wgd:S77" in str(caught.value)
     assert store.version() == version and store.graph_names() == graphs
+
+
+def test_the_shape_report_of_a_store_agrees_and_is_kept_per_version(mini_store):
+    from graph.kb import shape_report, store_rdflib
+
+    mini_store.update("INSERT DATA { GRAPH <https://w3id.org/wijkgraaf/graph/edits/x> { "
+                      "<https://w3id.org/wijkgraaf/id/S01> "
+                      "<https://w3id.org/wijkgraaf/def#addresses> \"O01\" } }")
+    first = shape_report(mini_store, "nl")
+    assert not first.conforms
+    assert _key(first) == _key(validate(store_rdflib(mini_store), "nl"))
+    assert shape_report(mini_store, "nl") is first
+    mini_store.update("DELETE WHERE { GRAPH ?g { <https://w3id.org/wijkgraaf/id/S01> "
+                      "<https://w3id.org/wijkgraaf/def#addresses> \"O01\" } }")
+    assert shape_report(mini_store, "nl").conforms
