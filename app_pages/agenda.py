@@ -150,12 +150,20 @@ if plan.local:
         st.markdown(ui.md(", ".join(G.nodes[o]["label"] for o in here.organisations)))
 
 st.subheader(t("agenda_download"), divider="gray")
-doc = state.agenda_document(*request, today=dt.date.today())
+today = dt.date.today()
+# the document is built when a button is clicked, not on every change of the plan
+
+
+def _document(form: str):
+    return lambda: state.agenda_document(*request, today=today)[form]
+
+
 stem = "wijkagenda-" + (state.short(area).lower() if area else "concept") + "-" + \
-    dt.date.today().isoformat()
+    today.isoformat()
 c1, c2 = st.columns(2)
-c1.download_button(t("agenda_md"), doc["markdown"], file_name=stem + ".md",
+c1.download_button(t("agenda_md"), _document("markdown"), file_name=stem + ".md",
                    mime="text/markdown", icon=":material/description:", width="stretch")
-c2.download_button(t("agenda_html"), doc["html"], file_name=stem + ".html", mime="text/html",
+c2.download_button(t("agenda_html"), _document("html"), file_name=stem + ".html",
+                   mime="text/html",
                    icon=":material/print:", width="stretch")
 st.caption(t("agenda_print_hint"))
