@@ -33,30 +33,40 @@ def _free_port() -> int:
     return free_port()
 
 
+def _start_app(attempts: int = 5):
+    """Start ``wijkgraaf app`` on a port that is free now; if another process takes the port
+    before the app binds it (the app then stops, saying so), start again on another one."""
+    data = ROOT / "data"
+    exe = Path(sys.executable).parent / "wijkgraaf"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WIJKGRAAF_")}
+    output = ""
+    for _ in range(attempts):
+        port = _free_port()
+        proc = subprocess.Popen([str(exe), "app", "--store", ":memory:", "--data", str(data),
+                                 "--port", str(port)], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        url = f"http://127.0.0.1:{port}/"
+        deadline = time.time() + 60
+        while time.time() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(url + "_stcore/health", timeout=1) as reply:
+                    if reply.status == 200:
+                        return proc, url
+            except OSError:
+                time.sleep(0.2)
+        proc.kill()
+        output = proc.stdout.read() if proc.stdout else ""
+        if "already in use" not in output:
+            break
+    pytest.fail("the app did not start:\n" + output)
+
+
 @pytest.fixture(scope="module")
 def server():
     """``wijkgraaf app`` on a free port; yields its URL and how long the first page took."""
     assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make browser`"
-    data = ROOT / "data"
-    port = _free_port()
-    exe = Path(sys.executable).parent / "wijkgraaf"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIJKGRAAF_")}
     started = time.perf_counter()
-    proc = subprocess.Popen([str(exe), "app", "--store", ":memory:", "--data", str(data),
-                             "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=1) as reply:
-                if reply.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("the app did not start:\n" + (proc.stdout.read() if proc.stdout else ""))
+    proc, url = _start_app()
     yield url, started
     proc.send_signal(signal.SIGTERM)
     try:

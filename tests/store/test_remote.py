@@ -14,7 +14,7 @@ from graph.store.remote import RemoteError, RemoteStore
 from graph.store.embedded import EmbeddedStore
 from ontology import QueryError, competency_queries
 from tests.conftest import MINI, make_mini_store
-from tests.oxigraph_server import free_port, oxigraph_server
+from tests.oxigraph_server import oxigraph_server
 
 ITEM = "https://w3id.org/wijkgraaf/id/"
 SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
@@ -173,9 +173,13 @@ def test_update_bumps_version(oxigraph_url):
 
 
 def test_unreachable_server_is_a_clear_error():
-    store = RemoteStore(f"http://127.0.0.1:{free_port()}/query", timeout=2)
-    with pytest.raises(RemoteError, match="unreachable"):
-        store.version()
+    import socket
+
+    with socket.socket() as held:  # bound and not listening: a connection is refused for sure
+        held.bind(("127.0.0.1", 0))
+        store = RemoteStore(f"http://127.0.0.1:{held.getsockname()[1]}/query", timeout=2)
+        with pytest.raises(RemoteError, match="unreachable"):
+            store.version()
 
 
 def test_cli_query_against_the_server(remote_mini, oxigraph_url, capsys):
