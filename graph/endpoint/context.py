@@ -163,11 +163,19 @@ class EndpointContext:
 
     def base_url(self, request: Request) -> str:
         """The URL this router is mounted at, ending in '/': the configured public URL when
-        there is one (never the request's Host then), else the URL the request came in on."""
+        there is one, else the address of the socket the request reached (never the request's
+        ``Host`` header, which the client chooses: a forged one would be cited in VoID)."""
         if self.public_url:
             return self.public_url
         root = request.scope.get("root_path", "").rstrip("/")  # includes where we are mounted
-        return f"{request.url.scheme}://{request.url.netloc}{root}/"
+        server = request.scope.get("server")
+        if not server:
+            return f"{request.url.scheme}://{request.url.netloc}{root}/"
+        host, port = server[0], server[1]
+        host = f"[{host}]" if ":" in str(host) else host
+        default = {"http": 80, "https": 443}.get(request.url.scheme)
+        netloc = host if port in (None, default) else f"{host}:{port}"
+        return f"{request.url.scheme}://{netloc}{root}/"
 
     @staticmethod
     def lang(request: Request) -> str:

@@ -340,6 +340,13 @@ def test_query_page_for_browsers_with_local_assets(http):
     assert "Voorbeeldvragen" in http.get("", headers={"Accept-Language": "nl"}).text
 
 
+def test_void_without_a_public_url_names_the_address_reached_not_the_host_header(http):
+    forged = http.get("void", headers={"Accept": "text/turtle", "Host": "evil.example"})
+    assert forged.status_code == 200
+    assert "evil.example" not in forged.text
+    assert str(http.base_url).rstrip("/") + "/sparql" in forged.text
+
+
 def test_void_and_dcat_description_and_dumps(http):
     response = http.get("void", headers={"Accept": "text/turtle"})
     assert response.status_code == 200
