@@ -33,6 +33,7 @@ built once per store version (:func:`build_index`) and answers in a few millisec
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections import Counter, OrderedDict, defaultdict
@@ -47,7 +48,7 @@ from rapidfuzz.distance import OSA
 from ontology.kinds import CLASS_KIND
 from ontology.kinds import KINDS as ALL_KINDS
 from ontology.vocab import ORG, SKOS, WG
-from graph.items.text import QUERY_STOP, STOP, analyser, compound_splitter, normalise
+from graph.items.text import PARTICLES, QUERY_STOP, STOP, analyser, compound_splitter, normalise
 from graph.store import Store
 
 __all__ = ["SearchHit", "Found", "SearchIndex", "build_index", "group_by_kind", "KINDS",
@@ -86,6 +87,9 @@ OTHER_KINDS = 0.7
 #: how much covering more of the question counts: score × coverage ** COVERAGE
 COVERAGE = 1.0
 _DOMAIN_LINKS = {WG.affectsDomain, WG.bridgesDomain}
+#: an item in a domain is also in that domain's group (*wonen* is in the *fysiek domein*)
+_GROUPS = ("SELECT DISTINCT ?s ?g WHERE { VALUES ?p { %s } ?s ?p ?d . ?d <%s> ?g }"
+           % (" ".join(f"<{p}>" for p in sorted(_DOMAIN_LINKS)), SKOS + "broader"))
 _FIELD_OF = {p: f for f, preds in FIELDS.items() for p in preds}
 # three plain patterns, joined here: much faster on Oxigraph than one query with the joins
 _TYPED = "SELECT ?s ?type WHERE { VALUES ?type { %s } ?s a ?type }" % " ".join(
@@ -232,10 +236,24 @@ class SearchIndex:
         analysed = self._analyse["nl"](word)
         return bool(analysed) and analysed[0][1][0] in self._terms["nl"]
 
+    def _infinitive(self, word: str) -> str | None:
+        """The infinitive of a Dutch past participle that the knowledge base knows only as a
+        verb (*gedeald* → *dealen*, *geparkeerd* → *parkeren*), or None: ge- off, the -d or -t
+        off, -en on (a doubled vowel made single: *gedeeld* → *delen*)."""
+        if len(word) < 6 or not word.startswith("ge") or word[-1] not in "dt":
+            return None
+        stem = word[2:-1]
+        for verb in dict.fromkeys((re.sub(r"([aeou])\1(?=[^aeiou]$)", r"\1", stem) + "en",
+                                   stem + "en")):
+            if len(verb) >= 5 and self._known(verb):
+                return verb
+        return None
+
     def _typed(self, query: str) -> list[tuple[str, ...]]:
         """The words of a query, stop words out, each as a tuple of one word; two or three
         words that the knowledge base writes as one (:meth:`_joined`) are one tuple, that word
-        and the typed words it is made of (``('wijkagent', 'wijk', 'agent')``)."""
+        and the typed words it is made of (``('wijkagent', 'wijk', 'agent')``), and so is a
+        verb followed by its separable particle (``('rondhangen', 'hangen', 'rond')``)."""
         folded = normalise(query).split()
         stop = STOP["nl"] | STOP["en"] | QUERY_STOP["nl"] | QUERY_STOP["en"]
         out: list[tuple[str, ...]] = []
@@ -250,6 +268,13 @@ class SearchIndex:
                     i += span
                     break
             else:
+                pair = folded[i:i + 2]
+                # a separable verb, particle after the verb: *hangen rond* is *rondhangen*
+                if (len(pair) == 2 and pair[1] in PARTICLES and pair[0] not in stop
+                        and self._joined(pair[1] + pair[0])):
+                    out.append((pair[1] + pair[0], *(w for w in pair if w not in stop)))
+                    i += 2
+                    continue
                 if folded[i] not in stop:
                     out.append((folded[i],))
                 i += 1
@@ -262,6 +287,10 @@ class SearchIndex:
         for unit in self._typed(query):
             word = unit[0]
             if len(unit) == 1 and not self._known(word):
+                verb = self._infinitive(word)
+                if verb:
+                    searched.append((verb,))
+                    continue
                 better = self.correction(word)
                 if better is None:
                     unknown.append(word)
@@ -489,6 +518,14 @@ def _build(store: Store) -> SearchIndex:
                 if (pref and row["p"].value in _DOMAIN_LINKS
                         and text not in entry.domains[language]):
                     entry.domains[language].append(text)
+    for row in store.select(_GROUPS):  # the domain groups of its domains, each once
+        entry = entries.get(row["s"].value)
+        if entry is None:
+            continue
+        for lang, text, pref in names.get(row["g"].value, ()):
+            for language in ([lang] if lang in LANGS else LANGS):
+                if pref and text not in entry.texts[language, "linked"]:
+                    entry.texts[language, "linked"].append(text)
     return SearchIndex(sorted(entries.values(), key=lambda e: e.iri))
 
 
