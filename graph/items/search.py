@@ -176,7 +176,7 @@ class SearchIndex:
                     self._bm25[lang, fname] = retriever
         self._by_letter: dict[str, dict[str, int]] = defaultdict(dict)
         for word, n in surface.items():
-            if len(word) >= 3 and not word.isdigit():
+            if len(word) >= 3 and not any(c.isdigit() for c in word):
                 self._by_letter[word[0]][word] = n
         self._fuzzy_memo: dict[str, str | None] = {}
         self._surface = frozenset(surface)
@@ -208,12 +208,12 @@ class SearchIndex:
         """The word of the knowledge base that a word matching nothing was probably meant to
         be: the same first letter, at most one letter more or less, and one typing error (a
         letter wrong, missing, extra, or two swapped; two in a word of nine letters or more);
-        the most frequent of the nearest; ``None`` if there is none or the word is shorter
-        than four letters."""
+        the most frequent of the nearest; ``None`` if there is none, the word is shorter
+        than four letters or holds a digit (*GM0345* is a code, not a typo of *GM0344*)."""
         if word in self._fuzzy_memo:
             return self._fuzzy_memo[word]
         best = None
-        if len(word) >= 4:
+        if len(word) >= 4 and not any(c.isdigit() for c in word):  # a code is never corrected
             pool = [w for w in self._by_letter.get(word[0], ()) if abs(len(w) - len(word)) <= 1]
             found = process.extract(word, pool, scorer=OSA.distance,
                                     score_cutoff=2 if len(word) >= 9 else 1, limit=None)
@@ -397,6 +397,29 @@ class SearchIndex:
                kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
         """The hits of :meth:`find`, best first."""
         return self.find(query, lang, limit, kinds).hits
+
+    def marks(self, text: str, matched: tuple[str, ...], lang: str = "nl"
+              ) -> list[tuple[str, bool]]:
+        """The words of ``text`` (split on spaces, as written), each with whether it is one of
+        the ``matched`` words of a hit as search saw it: the same stem, or a compound that
+        shares a part (*huurwoningen* marks *woningen* and *huur*), in either language.
+
+        >>> from graph.kb.loading import ensure_ready, open_store
+        >>> index = build_index(ensure_ready(open_store(), bundled=False))
+        >>> index.marks("Gegevens delen mag niet", ("gegevens",))
+        [('Gegevens', True), ('delen', False), ('mag', False), ('niet', False)]
+        """
+        wanted: set[str] = set()
+        for word in matched:
+            for language in dict.fromkeys((lang, *LANGS)):
+                for _, terms in self._analyse[language](word):
+                    wanted.update(terms)
+        out = []
+        for word in text.split():
+            terms = {t for language in dict.fromkeys((lang, *LANGS))
+                     for _, ts in self._analyse[language](word) for t in ts}
+            out.append((word, bool(terms & wanted)))
+        return out
 
     # -- listing and names --------------------------------------------------------------------
 
