@@ -6,9 +6,14 @@ a weight: its **label** (name, notation, codes), its **other names** (``skos:alt
 ``skos:hiddenLabel``: the everyday words of the knowledge base; synonyms live in the data),
 its **texts** (definition, example, scope note, how to start, goal) and the **labels of the
 items it links to** (an obstacle's domains, organisation types, legal frames and themes; a
-solution's obstacles). A query is a bag of words (:mod:`graph.items.text`: folded, stop words
-out, compounds split, stemmed): an item scores by the weighted BM25 of the words it holds,
-times the share of the question's words it covers, so it does not need them all.
+solution's obstacles; an item in a domain also carries the domain's group, *fysiek domein*).
+A query is a bag of words (:mod:`graph.items.text`: folded, stop words and question words out,
+compounds split, stemmed; a compound part in the index is marked, so a word inside a compound
+counts half): an item scores by the weighted BM25 of the words it holds, times the share of the
+question it covers — each word weighted by its rarity — so it does not need them all. Typed
+words the knowledge base writes as one are one word (*wijk agent*, *uit huis zetten*, a verb and
+its separable particle *hangen rond*), and a past participle the knowledge base knows only as a
+verb is searched as that verb (*gedeald* → *dealen*).
 
 A word that matches nothing in the knowledge base — and only such a word — is corrected to
 the nearest word of the knowledge base with the same first letter and a similar length
