@@ -22,9 +22,8 @@ from app_lib.texts import TEXTS
 from graph.items import details as _details
 from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats as _stats
 from graph.kb import kb_report
-from graph.analytics import (agenda, bridge_matrix, bridging_solutions, project,
-                             rank_solutions)
-from graph.items import build_index
+from graph.analytics import (agenda, bridge_matrix, bridging_solutions, rank_solutions)
+from graph.items import build_index, named_projection
 from graph.items import resolve as resolve_name
 from graph.store import Store
 
@@ -119,11 +118,12 @@ def key() -> tuple[str, tuple[str, ...], int]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _graph(_store: Store, cache_key: tuple, language: str):
-    return project(_store, language)
+    return named_projection(_store, language)
 
 
 def graph(language: str | None = None):
-    """The projection (NetworkX) of the store in ``language``: built once per version."""
+    """The projection (NetworkX) of the store in ``language``: built once per version; its
+    analytics take every name the one resolver knows (:func:`graph.items.named_projection`)."""
     return _graph(store(), key(), language or lang())
 
 

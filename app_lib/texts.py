@@ -51,6 +51,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "search_did_you_mean": ("Bedoelde je *{words}*?", "Did you mean *{words}*?"),
     "search_unknown": ("Niet in de kennisbank: {words}.", "Not in the knowledge base: {words}."),
     "search_topics": ("Onderwerpen in de kennisbank", "Topics in the knowledge base"),
+    "search_topics_near": ("Onderwerpen die erop lijken", "Topics that look like it"),
     "search_more": ("en nog {n} …", "and {n} more …"),
     "entry_title": ("Waar wil je mee beginnen?", "Where would you like to start?"),
     "entry_bridges": ("Welke oplossingen verbinden gezondheid en wonen?",

@@ -4,19 +4,24 @@ import streamlit as st
 
 from app_lib import state, ui
 from app_lib.state import t
+from ontology import closest
+from ontology.kinds import noun as kind_name
 from graph.items import group_by_kind, normalise
 
 
-def _marked(text: str, matched: tuple[str, ...]) -> str:
-    """``text`` (Markdown-escaped) with the words that start like a matched word in bold."""
-    stems = [w[: max(4, len(w) - 3)] for w in matched]
-    out = []
-    for word in ui.md(text).split(" "):
-        folded = normalise(word)
-        bold = len(folded) >= 4 and any(folded.startswith(s) or s.startswith(folded)
-                                        for s in stems)
-        out.append(f"**{word}**" if bold else word)
-    return " ".join(out)
+def _marked(marks: list[tuple[str, bool]]) -> str:
+    """Words (Markdown-escaped) with the ones search matched in bold."""
+    return " ".join(f"**{ui.md(w)}**" if on else ui.md(w) for w, on in marks)
+
+
+def _closest_topics(index, words: tuple[str, ...], lang: str) -> tuple[list, bool]:
+    """The domains and themes whose names look most like the words searched, and True; all of
+    them and False when none does (for an empty result)."""
+    topics = [h for kind in ("domain", "theme") for h in index.items(kind, lang)]
+    by_word = {w: h for h in topics for w in normalise(h.label).split() if len(w) > 3}
+    near = list({h.iri: h for word in words for h in
+                 (by_word[w] for w in closest(word, by_word))}.values())
+    return (near, True) if near else (topics, False)
 
 
 st.title(t("app_title"))
@@ -38,7 +43,8 @@ state.synced("q", "q")
 query = st.text_input(t("search_label"), key="q", placeholder=t("search_placeholder"),
                       on_change=lambda: state.publish("q", st.session_state.get("q"), "q"),
                       icon=":material/search:")
-found = index.find(query, lang=state.lang(), limit=40) if query and query.strip() else None
+lang = state.lang()
+found = index.find(query, lang=lang, limit=40) if query and query.strip() else None
 if found is not None:
     if found.corrections:
         st.info(t("search_did_you_mean", words=", ".join(found.corrections.values())),
@@ -48,24 +54,30 @@ if found is not None:
     if not found.hits:
         words = ", ".join(found.words + found.unknown) or query.strip()
         st.info(t("search_none_words", q=query.strip(), words=words))
-    groups = group_by_kind(found.hits)
+    groups = group_by_kind(found.hits)  # obstacles and solutions first
     for kind, members in groups.items():
         st.subheader(ui.kind_title(kind, len(members)), divider="gray")
         for hit in members[:8]:
             with st.container():
-                ui.item_link(kind, hit.iri, hit.label, notation=hit.notation)
-                if hit.domains:
-                    st.markdown(ui.badges(hit.domains, "domain"))
+                page, qp = ui.target(kind, hit.iri)
+                sid = state.short(hit.iri)
+                st.page_link(page, query_params=qp,
+                             label=f"{_marked(index.marks(hit.label, hit.matched, lang))} · {sid}")
+                st.caption(" ".join([f"{ui.md(kind_name(kind, lang))} · {ui.md(sid)}",
+                                     ui.badges(hit.domains, "domain")]).strip())
                 if hit.definition:
                     text = hit.definition if len(hit.definition) < 220 else (
                         hit.definition[:217].rsplit(" ", 1)[0] + " …")
-                    st.caption(_marked(text, hit.matched))
+                    st.caption(_marked(index.marks(text, hit.matched, lang)))
         if len(members) > 8:
             st.caption(t("search_more", n=len(members) - 8))
     if not found.hits:
-        st.subheader(t("search_topics"))
+        near, close = _closest_topics(index, found.words + found.unknown, lang)
+        st.subheader(t("search_topics_near" if close else "search_topics"))
         for kind in ("domain", "theme"):
-            st.markdown(ui.badges([h.label for h in index.items(kind, state.lang())], kind))
+            labels = [h.label for h in near if h.kind == kind]
+            if labels:
+                st.markdown(ui.badges(labels, kind))
 if found is None or not found.hits:
     st.subheader(t("entry_title"))
     entries = []

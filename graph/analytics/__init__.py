@@ -7,7 +7,9 @@ from graph.analytics.agenda import Agenda, agenda, solutions_for
 from graph.analytics.bridges import bridge_matrix, bridging_solutions, gaps
 from graph.analytics.brokers import (BROKER_ORDER, CRITERIA, SideRanking, brokers, ordinal,
                                      standings)
-from graph.analytics.common import AmbiguousIdError, parse_kind, resolve, resolve_many
+from graph.analytics.common import (
+    AmbiguousIdError, parse_kind, resolve, resolve_many, use_names,
+)
 from graph.analytics.projection import (
     CANONICAL, KINDS, build_graph, clear_cache, in_index, nodes_of_kind, out_index,
     project, queries, short_id,
@@ -23,5 +25,5 @@ __all__ = [
     "bridge_matrix", "bridging_solutions", "build_graph", "clear_cache", "collaboration_graph",
     "communities", "gaps", "in_index", "key_players", "nodes_of_kind", "out_index",
     "parse_kind", "project", "queries", "resolve", "resolve_many", "routes", "short_id",
-    "solution_domain_graph", "solutions_for", "to_igraph", "undirected_view",
+    "solution_domain_graph", "solutions_for", "to_igraph", "undirected_view", "use_names",
 ]

@@ -13,7 +13,9 @@ projection of :mod:`graph.analytics.projection` that return plain data:
 
 Every function accepts ids (``"O01"``), full IRIs, notations, CBS codes and unambiguous
 labels in Dutch or English; anything else raises :class:`~ontology.UnknownIdError` naming the
-value and the closest known ids.
+value and the closest known ids. A projection given a resolver with :func:`use_names` (the CLI
+and the app give it the one resolver of search, :func:`graph.items.named_projection`) takes
+every name that resolver knows: ``--wijk Overvecht``, ``schulden``, ``huisarts``.
 
 >>> G = example_graph()
 >>> short_id(resolve(G, "geschotte budgetten")), short_id(resolve(G, "siloed budgets"))
@@ -27,7 +29,7 @@ ontology.errors.UnknownIdError: unknown id or label 'O99'. Did you mean: O03, O0
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import networkx as nx
 
@@ -43,7 +45,7 @@ from graph.analytics.projection import (
 )
 
 __all__ = [
-    "resolve", "resolve_many", "AmbiguousIdError", "parse_kind", "example_graph",
+    "resolve", "resolve_many", "use_names", "AmbiguousIdError", "parse_kind", "example_graph",
     "both", "count", "name", "term_label", "term_rank", "lang_of", "iri", "short_id",
 ]
 
@@ -71,8 +73,37 @@ def _index(G: nx.Graph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     return memoize(G, "resolve-index", compute)
 
 
+#: the name a resolver given with :func:`use_names` is kept under in the projection's memo
+_NAMES = "names"
+#: a resolver: (value, kind or None) → IRI, raising UnknownIdError / AmbiguousIdError
+Names = Callable[[str, "str | None"], str]
+
+
+def use_names(G: nx.Graph, names: Names) -> nx.Graph:
+    """``G``, whose :func:`resolve` now asks ``names`` for every value that is not an IRI, id,
+    notation or code of a node: so every analytics function on ``G`` takes the names that
+    ``names`` knows. Set once per projection (the projection and its resolver are built per
+    store version); returns ``G``.
+
+    >>> G = use_names(example_graph(), lambda value, kind=None: iri("O02"))
+    >>> short_id(resolve(G, "geld voor de wijk")), short_id(resolve(G, "O01"))
+    ('O02', 'O01')
+    """
+    _holder(G)[0] = names
+    return G
+
+
+def _holder(G: nx.Graph) -> list:
+    return memoize(G, _NAMES, lambda: [None])
+
+
+def _names(G: nx.Graph) -> Names | None:
+    return _holder(G)[0]
+
+
 def resolve(G: nx.Graph, value: str, kind: str | None = None) -> str:
-    """The node that ``value`` names: an IRI, an id, a notation, a CBS code or a label.
+    """The node that ``value`` names: an IRI, an id, a notation, a CBS code or a label — or,
+    on a projection given a resolver (:func:`use_names`), any name that resolver knows.
 
     With ``kind``, only nodes of that kind count. Raises :class:`~ontology.UnknownIdError`
     (with the closest ids and labels) when nothing matches, :class:`AmbiguousIdError` when a
@@ -91,6 +122,25 @@ def resolve(G: nx.Graph, value: str, kind: str | None = None) -> str:
         return text
     ids, labels = _index(G)
     key = text.casefold()
+    names = _names(G)
+    if names is not None:
+        found = sorted(n for n in ids.get(key, ()) if kind is None or G.nodes[n]["kind"] == kind)
+        if len(found) == 1:
+            return found[0]
+        what = f"{kind.replace('_', ' ')} id or name" if kind else "id or name"
+        try:
+            node = names(text, kind)
+        except AmbiguousIdError:
+            raise
+        except UnknownIdError as error:
+            if error.suggestions:
+                raise
+            node = None
+        if node in G and (kind is None or G.nodes[node]["kind"] == kind):
+            return node
+        pool = sorted(n for n in G if kind is None or G.nodes[n]["kind"] == kind)
+        raise UnknownIdError(text, _suggest(G, text, pool, examples=kind is not None),
+                             what=what)
     for table in (ids, labels):
         found = sorted(n for n in table.get(key, ()) if kind is None or G.nodes[n]["kind"] == kind)
         if len(found) == 1:

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 import sys
 
 from graph.cli.common import store_from_args
-from graph.analytics import ordinal, project, short_id
-from graph.items import build_index, resolve
+from graph.analytics import ordinal, short_id
+from graph.items import build_index, named_projection, resolve
 
 __all__ = ["register", "render"]
 
@@ -101,7 +101,7 @@ def _open(args):
                       file=sys.stderr)
             out.append(iri)
         return list(dict.fromkeys(out))
-    return project(store, args.lang), names
+    return named_projection(store, args.lang), names
 
 
 def _out(args, *parts, **kw) -> int:

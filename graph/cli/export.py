@@ -32,19 +32,21 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
         "selection", "options of one kind widen the selection, options of different kinds "
         "narrow it; several --domain options select the bridge between all of them; no option "
-        "selects everything")
+        "selects everything; every value is an id or any name search knows (schulden, "
+        "Overvecht, huisarts)")
     group.add_argument("--domain", action="append", default=[], metavar="ID",
-                       help="domain id or label, e.g. dom-wonen or wonen (repeatable)")
+                       help="domain id or name, e.g. dom-wonen or wonen (repeatable)")
     group.add_argument("--obstacle", action="append", default=[], metavar="ID",
-                       help="obstacle id, e.g. O08 (repeatable)")
+                       help="obstacle id or name, e.g. O08 or schulden (repeatable)")
     group.add_argument("--solution", action="append", default=[], metavar="ID",
-                       help="solution id, e.g. S01 (repeatable)")
+                       help="solution id or name, e.g. S01 (repeatable)")
     group.add_argument("--organisation-type", action="append", default=[], metavar="ID",
-                       help="organisation type id or label, e.g. ot-woningcorporatie")
+                       help="organisation type id or name, e.g. ot-woningcorporatie or "
+                            "woningbouw")
     group.add_argument("--neighbourhood", action="append", default=[], metavar="ID",
                        help="area: CBS code (GM0363, WK036301, BU…) or name; areas inside count")
     group.add_argument("--theme", action="append", default=[], metavar="ID",
-                       help="learning-circle theme id or label, e.g. thema-wijkagenda")
+                       help="learning-circle theme id or name, e.g. thema-wijkagenda")
     group.add_argument("--seed", action="append", default=[], metavar="ID",
                        help="any item to start from (repeatable); grows --depth steps")
     group.add_argument("--depth", type=int, default=None, metavar="N",

@@ -1,8 +1,9 @@
 """Select a self-contained part of the knowledge graph: by facets, or seeds plus depth.
 
 A :class:`Selection` names what an editor wants — domains, obstacles, solutions, organisation
-types, neighbourhoods, themes, and seeds with a depth — by id, IRI, notation, CBS code or an
-unambiguous Dutch or English label. :func:`select` turns it into a :class:`Subgraph`:
+types, neighbourhoods, themes, and seeds with a depth — by id, IRI, notation, CBS code or any
+name the one resolver of search knows (:func:`graph.items.resolve`: names, other names, the
+words people use, typos). :func:`select` turns it into a :class:`Subgraph`:
 
 - **the core**: each facet picks a set of obstacles and a set of solutions; facets of different
   kinds narrow each other down (AND), values of one facet widen it (OR) — except domains:
@@ -28,10 +29,12 @@ No facet and no seed selects the whole store.
 ['C01', 'O01', 'S01']
 >>> sub.counts()["solution"], "dom-wonen" in {short_id(i) for i in sub.referenced}
 (1, True)
->>> select(store, Selection(themes=("regels",)))
+>>> [short_id(i) for i in select(store, Selection(themes=("regels",))).selection.themes]
+['thema-regels']
+>>> select(store, Selection(themes=("qqqq",)))
 Traceback (most recent call last):
 ...
-ontology.errors.UnknownIdError: unknown theme id or label 'regels'. Did you mean: thema-regels?
+ontology.errors.UnknownIdError: unknown theme id or name 'qqqq'. Did you mean: thema-regels?
 """
 
 from __future__ import annotations
@@ -51,7 +54,8 @@ from ontology.vocab import (
     SHAPES_GRAPH, SKOS, XSD,
 )
 from ontology.kinds import CLASS_KIND as KINDS
-from graph.analytics import in_index, nodes_of_kind, out_index, project, resolve, short_id
+from graph.analytics import in_index, nodes_of_kind, out_index, resolve, short_id
+from graph.items import named_projection
 from graph.store import Store
 
 __all__ = ["Selection", "Subgraph", "select", "resolve_selection", "SELECTION_BASE",
@@ -355,7 +359,7 @@ def select(store: Store, selection: Selection, *, now: str | None = None) -> Sub
     ``now`` (an ISO date-time) fixes the header's creation time, for reproducible output.
     Raises :class:`~ontology.UnknownIdError` for a value that names nothing.
     """
-    G = project(store, "nl")
+    G = named_projection(store, "nl")  # a selection's values: any name search knows
     resolved = resolve_selection(G, selection)
     statements = _Statements(store)
     if resolved.is_empty():

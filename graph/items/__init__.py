@@ -5,13 +5,13 @@ Dutch and English) and the one resolver every command and page uses for an item'
 from graph.items.details import (
     ObstacleDetails, Ref, SolutionDetails, obstacle_details, solution_details,
 )
-from graph.items.resolve import resolve, resolve_many
+from graph.items.resolve import named_projection, resolve, resolve_many
 from graph.items.search import (
     Found, SearchHit, SearchIndex, build_index, group_by_kind, normalise,
 )
 
 __all__ = [
     "Found", "ObstacleDetails", "Ref", "SearchHit", "SearchIndex", "SolutionDetails",
-    "build_index", "group_by_kind", "normalise", "obstacle_details", "resolve", "resolve_many",
-    "solution_details",
+    "build_index", "group_by_kind", "named_projection", "normalise", "obstacle_details",
+    "resolve", "resolve_many", "solution_details",
 ]

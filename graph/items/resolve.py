@@ -32,6 +32,15 @@ ontology.errors.UnknownIdError: unknown id or name 'qqqq'.
 Traceback (most recent call last):
 ...
 ontology.errors.UnknownIdError: unknown area id or name 'Utrekt'. Did you mean: GM0344?
+
+The analytics (a room below this one) reach this resolver through the projection:
+:func:`named_projection` gives it to :func:`graph.analytics.use_names`, so every analytics
+function on that projection takes the same names:
+
+>>> from graph.analytics import agenda
+>>> G = named_projection(store)
+>>> [short(i.solution) for i in agenda(G, ["gegevns delen"], neighbourhood="utrecht").items]
+['S01']
 """
 
 from __future__ import annotations
@@ -40,10 +49,13 @@ from collections.abc import Iterable
 
 from ontology import ITEM, UnknownIdError, closest
 from ontology.kinds import noun
-from graph.analytics import AmbiguousIdError
-from graph.items.search import KINDS, SearchHit, SearchIndex
+import networkx as nx
 
-__all__ = ["resolve", "resolve_many", "short", "CLEAR_LEAD"]
+from graph.analytics import AmbiguousIdError, project, use_names
+from graph.items.search import KINDS, SearchHit, SearchIndex, build_index
+from graph.store import Store
+
+__all__ = ["resolve", "resolve_many", "named_projection", "short", "CLEAR_LEAD"]
 
 #: the first hit of a search is taken when its score is at least this many times the second's
 CLEAR_LEAD = 1.4
@@ -106,3 +118,12 @@ def resolve_many(index: SearchIndex, values: Iterable[str], kind: str | None = N
                  lang: str = "nl") -> list[str]:
     """:func:`resolve` for each value; duplicates dropped, order kept."""
     return list(dict.fromkeys(resolve(index, v, kind, lang) for v in values))
+
+
+def named_projection(store: Store, lang: str = "nl") -> nx.MultiDiGraph:
+    """The projection of ``store`` (:func:`graph.analytics.project`, shared per store version
+    and language) whose item arguments go through :func:`resolve` on the store's search index:
+    ``agenda(G, ["schulden"], neighbourhood="Overvecht")`` works as the CLI's does."""
+    index = build_index(store)
+    return use_names(project(store, lang),
+                     lambda value, kind=None: resolve(index, value, kind, lang))

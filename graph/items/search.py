@@ -6,9 +6,14 @@ a weight: its **label** (name, notation, codes), its **other names** (``skos:alt
 ``skos:hiddenLabel``: the everyday words of the knowledge base; synonyms live in the data),
 its **texts** (definition, example, scope note, how to start, goal) and the **labels of the
 items it links to** (an obstacle's domains, organisation types, legal frames and themes; a
-solution's obstacles). A query is a bag of words (:mod:`graph.items.text`: folded, stop words
-out, compounds split, stemmed): an item scores by the weighted BM25 of the words it holds,
-times the share of the question's words it covers, so it does not need them all.
+solution's obstacles; an item in a domain also carries the domain's group, *fysiek domein*).
+A query is a bag of words (:mod:`graph.items.text`: folded, stop words and question words out,
+compounds split, stemmed; a compound part in the index is marked, so a word inside a compound
+counts half): an item scores by the weighted BM25 of the words it holds, times the share of the
+question it covers — each word weighted by its rarity — so it does not need them all. Typed
+words the knowledge base writes as one are one word (*wijk agent*, *uit huis zetten*, a verb and
+its separable particle *hangen rond*), and a past participle the knowledge base knows only as a
+verb is searched as that verb (*gedeald* → *dealen*).
 
 A word that matches nothing in the knowledge base — and only such a word — is corrected to
 the nearest word of the knowledge base with the same first letter and a similar length
@@ -33,6 +38,7 @@ built once per store version (:func:`build_index`) and answers in a few millisec
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections import Counter, OrderedDict, defaultdict
@@ -47,7 +53,7 @@ from rapidfuzz.distance import OSA
 from ontology.kinds import CLASS_KIND
 from ontology.kinds import KINDS as ALL_KINDS
 from ontology.vocab import ORG, SKOS, WG
-from graph.items.text import analyser, compound_splitter, normalise, words
+from graph.items.text import PARTICLES, QUERY_STOP, STOP, analyser, compound_splitter, normalise
 from graph.store import Store
 
 __all__ = ["SearchHit", "Found", "SearchIndex", "build_index", "group_by_kind", "KINDS",
@@ -71,6 +77,10 @@ LINKS = (WG.affectsDomain, WG.arisesBetween, WG.arisesFrom, WG.hasTheme, WG.brid
 WEIGHTS = {"label": 3.0, "alt": 2.5, "text": 0.7, "linked": 0.6}
 #: the parts of a compound (*huur*, *achterstand* of *huurachterstand*) count at this share
 PARTS = 0.5
+#: typed words that are joined into one word of the knowledge base make at least this many letters
+JOIN_MIN = 7
+#: the mark of a compound part in the index (``~woning`` of *huurwoning*)
+PART = "~"
 #: a question that is an item's whole name (or other name, id or code) multiplies its score
 NAME_BONUS, ALT_BONUS = 2.0, 1.5
 #: BM25 parameters: term saturation, and length normalisation per field (names are short
@@ -82,6 +92,9 @@ OTHER_KINDS = 0.7
 #: how much covering more of the question counts: score × coverage ** COVERAGE
 COVERAGE = 1.0
 _DOMAIN_LINKS = {WG.affectsDomain, WG.bridgesDomain}
+#: an item in a domain is also in that domain's group (*wonen* is in the *fysiek domein*)
+_GROUPS = ("SELECT DISTINCT ?s ?g WHERE { VALUES ?p { %s } ?s ?p ?d . ?d <%s> ?g }"
+           % (" ".join(f"<{p}>" for p in sorted(_DOMAIN_LINKS)), SKOS + "broader"))
 _FIELD_OF = {p: f for f, preds in FIELDS.items() for p in preds}
 # three plain patterns, joined here: much faster on Oxigraph than one query with the joins
 _TYPED = "SELECT ?s ?type WHERE { VALUES ?type { %s } ?s a ?type }" % " ".join(
@@ -155,8 +168,11 @@ class SearchIndex:
             for fname in WEIGHTS:
                 corpus = []
                 for entry in entries:
-                    terms = [t for text in entry.texts.get((lang, fname), ())
-                             for _, ts in self._analyse[lang](text) for t in ts]
+                    # a word's own stem, and its compound parts marked as parts (~woning of
+                    # huurwoning), so that a part of a compound is a weaker match than the word
+                    terms = [t if k == 0 else PART + t
+                             for text in entry.texts.get((lang, fname), ())
+                             for _, ts in self._analyse[lang](text) for k, t in enumerate(ts)]
                     self._terms[lang].update(terms)
                     corpus.append(terms)
                 if any(corpus):  # bm25s needs at least one word
@@ -165,7 +181,7 @@ class SearchIndex:
                     self._bm25[lang, fname] = retriever
         self._by_letter: dict[str, dict[str, int]] = defaultdict(dict)
         for word, n in surface.items():
-            if len(word) >= 3 and not word.isdigit():
+            if len(word) >= 3 and not any(c.isdigit() for c in word):
                 self._by_letter[word[0]][word] = n
         self._fuzzy_memo: dict[str, str | None] = {}
         self._surface = frozenset(surface)
@@ -189,7 +205,7 @@ class SearchIndex:
         word that only starts like one, *eenzaamhied*, is not: it gets a correction)."""
         for lang in LANGS:
             analysed = self._analyse[lang](word)
-            if analysed and analysed[0][1][0] in self._terms[lang]:
+            if analysed and {analysed[0][1][0], PART + analysed[0][1][0]} & self._terms[lang]:
                 return True
         return bool(self._split(word, partial=False))
 
@@ -197,12 +213,12 @@ class SearchIndex:
         """The word of the knowledge base that a word matching nothing was probably meant to
         be: the same first letter, at most one letter more or less, and one typing error (a
         letter wrong, missing, extra, or two swapped; two in a word of nine letters or more);
-        the most frequent of the nearest; ``None`` if there is none or the word is shorter
-        than four letters."""
+        the most frequent of the nearest; ``None`` if there is none, the word is shorter
+        than four letters or holds a digit (*GM0345* is a code, not a typo of *GM0344*)."""
         if word in self._fuzzy_memo:
             return self._fuzzy_memo[word]
         best = None
-        if len(word) >= 4:
+        if len(word) >= 4 and not any(c.isdigit() for c in word):  # a code is never corrected
             pool = [w for w in self._by_letter.get(word[0], ()) if abs(len(w) - len(word)) <= 1]
             found = process.extract(word, pool, scorer=OSA.distance,
                                     score_cutoff=2 if len(word) >= 9 else 1, limit=None)
@@ -214,61 +230,157 @@ class SearchIndex:
         self._fuzzy_memo[word] = best
         return best
 
-    def _words(self, query: str) -> tuple[list[str], dict[str, str], list[str]]:
-        typed = list(dict.fromkeys(words(query))) or list(dict.fromkeys(normalise(query).split()))
-        folded = normalise(query).split()  # two words the knowledge base writes as one: wijk agent
-        typed += [a + b for a, b in zip(folded, folded[1:]) if a + b in self._surface]
+    def _joined(self, word: str) -> bool:
+        """Whether ``word``, made of two or three typed words, is one word of the knowledge
+        base (*wijk agent* → *wijkagent*; *uit huis zetten* → *uithuiszetten*, whose stem is
+        that of *uithuiszetting*)."""
+        if len(word) < JOIN_MIN:
+            return False
+        if word in self._surface:
+            return True
+        analysed = self._analyse["nl"](word)
+        return bool(analysed) and analysed[0][1][0] in self._terms["nl"]
+
+    def _infinitive(self, word: str) -> str | None:
+        """The infinitive of a Dutch past participle that the knowledge base knows only as a
+        verb (*gedeald* → *dealen*, *geparkeerd* → *parkeren*), or None: ge- off, the -d or -t
+        off, -en on (a doubled vowel made single: *gedeeld* → *delen*)."""
+        if len(word) < 6 or not word.startswith("ge") or word[-1] not in "dt":
+            return None
+        stem = word[2:-1]
+        for verb in dict.fromkeys((re.sub(r"([aeou])\1(?=[^aeiou]$)", r"\1", stem) + "en",
+                                   stem + "en")):
+            if len(verb) >= 5 and self._known(verb):
+                return verb
+        return None
+
+    def _typed(self, query: str) -> list[tuple[str, ...]]:
+        """The words of a query, stop words out, each as a tuple of one word; two or three
+        words that the knowledge base writes as one (:meth:`_joined`) are one tuple, that word
+        and the typed words it is made of (``('wijkagent', 'wijk', 'agent')``), and so is a
+        verb followed by its separable particle (``('rondhangen', 'hangen', 'rond')``)."""
+        folded = normalise(query).split()
+        stop = STOP["nl"] | STOP["en"] | QUERY_STOP["nl"] | QUERY_STOP["en"]
+        out: list[tuple[str, ...]] = []
+        i = 0
+        while i < len(folded):
+            for span in (3, 2):
+                group = folded[i:i + span]
+                typed = [w for w in group if w not in stop]
+                # at least two words of meaning: *vocht en* is not *vochten*
+                if len(group) == span and len(typed) >= 2 and self._joined("".join(group)):
+                    out.append(("".join(group), *typed))
+                    i += span
+                    break
+            else:
+                pair = folded[i:i + 2]
+                # a separable verb, particle after the verb: *hangen rond* is *rondhangen*
+                if (len(pair) == 2 and pair[1] in PARTICLES and pair[0] not in stop
+                        and self._joined(pair[1] + pair[0])):
+                    out.append((pair[1] + pair[0], *(w for w in pair if w not in stop)))
+                    i += 2
+                    continue
+                if folded[i] not in stop:
+                    out.append((folded[i],))
+                i += 1
+        return list(dict.fromkeys(out)) or [(w,) for w in dict.fromkeys(folded)]
+
+    def _words(self, query: str) -> tuple[list[tuple[str, ...]], dict[str, str], list[str]]:
+        """The units of a query (:meth:`_typed`) after correction, the corrections and the
+        words that matched nothing."""
         searched, corrections, unknown = [], {}, []
-        for word in typed:
-            if not self._known(word):
+        for unit in self._typed(query):
+            word = unit[0]
+            if len(unit) == 1 and not self._known(word):
+                verb = self._infinitive(word)
+                if verb:
+                    searched.append((verb,))
+                    continue
                 better = self.correction(word)
                 if better is None:
                     unknown.append(word)
                     continue
                 corrections[word] = better
-                word = better
-            searched.append(word)
+                unit = (better,)
+            searched.append(unit)
         return list(dict.fromkeys(searched)), corrections, unknown
 
     # -- ranking ----------------------------------------------------------------------------
 
-    def _scores(self, searched: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(score per entry, words matched per entry as a (words × entries) boolean array)."""
+    def _word_scores(self, word: str, lang: str) -> np.ndarray | None:
+        """The weighted BM25 of one word per entry in ``lang`` (None if no term of it is known)."""
+        analysed = self._analyse[lang](word)
+        if not analysed:
+            return None
+        whole, *parts = analysed[0][1]
+        # (terms, share): the word itself, the word as a part of a compound of the knowledge
+        # base, the word's own parts, and its parts as parts
+        wanted = [([whole], 1.0), ([PART + whole], PARTS), (parts, PARTS),
+                  ([PART + p for p in parts], PARTS * PARTS)]
+        wanted = [(kept, share) for ts, share in wanted
+                  if (kept := [t for t in ts if t in self._terms[lang]])]
+        if not wanted:
+            return None
+        out = np.zeros(len(self._entries), dtype=np.float32)
+        for fname, weight in WEIGHTS.items():
+            retriever = self._bm25.get((lang, fname))
+            if retriever is not None:
+                for ts, share in wanted:
+                    out += share * weight * retriever.get_scores(ts)
+        return out
+
+    def _scores(self, units: list[tuple[str, ...]]
+                ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """(score per entry, per word of the units the entries it matches). A unit of typed
+        words the knowledge base writes as one scores as the better of that word and its
+        typed words together, and counts as covered when the word or all its typed words
+        match."""
         n = len(self._entries)
-        best = np.zeros(n, dtype=np.float32)
-        hit = np.zeros((len(searched), n), dtype=bool)
+        words = list(dict.fromkeys(w for unit in units for w in unit))
+        zero = np.zeros(n, dtype=np.float32)
+        best = zero.copy()
+        word_hit = {w: np.zeros(n, dtype=bool) for w in words}
         for lang in LANGS:
-            total = np.zeros(n, dtype=np.float32)
-            for wi, word in enumerate(searched):
-                analysed = self._analyse[lang](word)
-                terms = [t for t in (analysed[0][1] if analysed else ()) if t in self._terms[lang]]
-                if not terms:
-                    continue
-                whole = analysed[0][1][0]
-                parts = [t for t in terms if t != whole]
-                per_word = np.zeros(n, dtype=np.float32)
-                for fname, weight in WEIGHTS.items():
-                    retriever = self._bm25.get((lang, fname))
-                    if retriever is None:
-                        continue
-                    if whole in self._terms[lang]:
-                        per_word += weight * retriever.get_scores([whole])
-                    if parts:  # the parts of a compound count less than the compound itself
-                        per_word += PARTS * weight * retriever.get_scores(parts)
-                hit[wi] |= per_word > 0
-                total += per_word
+            per_word = {w: self._word_scores(w, lang) for w in words}
+            for w, scores in per_word.items():
+                if scores is not None:
+                    word_hit[w] |= scores > 0
+            total = zero.copy()
+            for head, *parts in units:
+                score = per_word[head] if per_word[head] is not None else zero
+                if parts:
+                    together = sum((per_word[p] for p in parts if per_word[p] is not None),
+                                   zero)
+                    score = np.maximum(score, together)
+                total += score
             best = np.maximum(best, total)
-        coverage = hit.sum(axis=0) / max(1, len(searched))
-        return best * coverage ** COVERAGE * self._prior, hit
+        unit_hit = np.array([word_hit[head] | np.logical_and.reduce([word_hit[p] for p in parts])
+                             if parts else word_hit[head] for head, *parts in units])
+        # the share of the question an item covers, each unit weighted by how rare it is
+        # (its idf over the items it matches): covering *budgetten* counts more than *zorg*
+        rarity = np.log1p(n / np.maximum(1, unit_hit.sum(axis=1)))
+        coverage = (rarity @ unit_hit) / max(1e-9, float(rarity.sum()))
+        return best * coverage ** COVERAGE * self._prior, word_hit
+
+    @staticmethod
+    def _matched(units: list[tuple[str, ...]], word_hit: dict[str, np.ndarray],
+                 i: int) -> tuple[str, ...]:
+        out = []
+        for head, *parts in units:
+            if word_hit[head][i]:
+                out.append(head)
+            else:
+                out += [p for p in parts if word_hit[p][i]]
+        return tuple(out)
 
     def find(self, query: str, lang: str = "nl", limit: int = 30,
              kinds: tuple[str, ...] | None = None) -> Found:
         """Search ``query``: the hits (at most ``limit``, only ``kinds`` if given), best first,
         with the words searched and any correction."""
-        searched, corrections, unknown = self._words(query)
-        if not searched:
+        units, corrections, unknown = self._words(query)
+        if not units:
             return Found(query, [], (), corrections, tuple(unknown))
-        scores, hit = self._scores(searched)
+        scores, word_hit = self._scores(units)
         for i, bonus in self._exact.get(normalise(query), {}).items():
             scores[i] *= bonus
         order = np.argsort(-scores, kind="stable")
@@ -280,16 +392,39 @@ class SearchIndex:
             entry = self._entries[i]
             if kinds and entry.kind not in kinds:
                 continue
-            matched = tuple(w for wi, w in enumerate(searched) if hit[wi, i])
+            matched = self._matched(units, word_hit, i)
             hits.append(self._hit(entry, lang, round(score, 2), matched))
             if len(hits) >= limit:
                 break
-        return Found(query, hits, tuple(searched), corrections, tuple(unknown))
+        return Found(query, hits, tuple(u[0] for u in units), corrections, tuple(unknown))
 
     def search(self, query: str, lang: str = "nl", limit: int = 30,
                kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
         """The hits of :meth:`find`, best first."""
         return self.find(query, lang, limit, kinds).hits
+
+    def marks(self, text: str, matched: tuple[str, ...], lang: str = "nl"
+              ) -> list[tuple[str, bool]]:
+        """The words of ``text`` (split on spaces, as written), each with whether it is one of
+        the ``matched`` words of a hit as search saw it: the same stem, or a compound that
+        shares a part (*huurwoningen* marks *woningen* and *huur*), in either language.
+
+        >>> from graph.kb.loading import ensure_ready, open_store
+        >>> index = build_index(ensure_ready(open_store(), bundled=False))
+        >>> index.marks("Gegevens delen mag niet", ("gegevens",))
+        [('Gegevens', True), ('delen', False), ('mag', False), ('niet', False)]
+        """
+        wanted: set[str] = set()
+        for word in matched:
+            for language in dict.fromkeys((lang, *LANGS)):
+                for _, terms in self._analyse[language](word):
+                    wanted.update(terms)
+        out = []
+        for word in text.split():
+            terms = {t for language in dict.fromkeys((lang, *LANGS))
+                     for _, ts in self._analyse[language](word) for t in ts}
+            out.append((word, bool(terms & wanted)))
+        return out
 
     # -- listing and names --------------------------------------------------------------------
 
@@ -411,6 +546,14 @@ def _build(store: Store) -> SearchIndex:
                 if (pref and row["p"].value in _DOMAIN_LINKS
                         and text not in entry.domains[language]):
                     entry.domains[language].append(text)
+    for row in store.select(_GROUPS):  # the domain groups of its domains, each once
+        entry = entries.get(row["s"].value)
+        if entry is None:
+            continue
+        for lang, text, pref in names.get(row["g"].value, ()):
+            for language in ([lang] if lang in LANGS else LANGS):
+                if pref and text not in entry.texts[language, "linked"]:
+                    entry.texts[language, "linked"].append(text)
     return SearchIndex(sorted(entries.values(), key=lambda e: e.iri))
 
 

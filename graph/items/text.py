@@ -28,7 +28,8 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_DUTCH, STOPWORDS_EN
 
-__all__ = ["normalise", "words", "STOP", "compound_splitter", "analyser", "Analysed"]
+__all__ = ["normalise", "words", "STOP", "QUERY_STOP", "PARTICLES", "compound_splitter",
+           "analyser", "Analysed"]
 
 #: stop words: the maintained Snowball lists of bm25s, plus the question words people type
 STOP: dict[str, frozenset[str]] = {
@@ -37,6 +38,19 @@ STOP: dict[str, frozenset[str]] = {
         "gaat gaan komt ik jij zit zitten af".split()),
     "en": frozenset(STOPWORDS_EN) | frozenset(
         "what which who whom how where when why we our you i do does can may".split()),
+}
+#: the particles of Dutch separable verbs, which follow the verb in a sentence (*jongeren hangen
+#: rond* → *rondhangen*, *zetten uit* → *uitzetten*)
+PARTICLES = frozenset(
+    "aan af bij door in langs los mee na neer om op over rond samen terug toe uit vast voor "
+    "weg".split())
+#: words that carry a question, not its topic (*bewoners willen zelf …*, *… mag het dossier
+#: niet laten zien*): dropped from a query, kept in the index (where they weigh little anyway)
+QUERY_STOP: dict[str, frozenset[str]] = {
+    "nl": frozenset(
+        "willen wilt laten laat zien ziet doet maak maakt maken werkt werken levert leveren "
+        "pas later mensen gewoon echt heel erg lukt lukken moeten kunnen mee".split()),
+    "en": frozenset("want wants let make makes works get gets people really".split()),
 }
 _WORD = re.compile(r"[a-z0-9]+")
 _LINKS = ("", "s", "e", "en")  # the linking sounds of Dutch compounds: huur·achterstand, wijk·s·

@@ -157,7 +157,21 @@ def test_search_page_answers_a_question_and_a_typo(page, server):
     assert "schimmel" in first.inner_text().lower()
     bold = page.locator("strong").filter(has_text=re.compile("schimmel", re.IGNORECASE))
     assert bold.count() >= 1
+    heads = page.locator("h3").all_inner_texts()
+    groups = [h.split(" (")[0] for h in heads if re.search(r"\(\d+\)", h)]
+    assert groups[:2] == ["Belemmeringen", "Oplossingen"], heads     # grouped, these first
+    assert page.get_by_text(re.compile(r"^belemmering · O\d+")).count() >= 1   # kind · id
+    seen = first.inner_text()
     _shot(page, "02b-search-question.png")
+    page.reload()                                                       # the query is in the URL
+    _ready(page, "Belemmeringen (")
+    again = page.locator("[data-testid='stPageLink-NavLink']").filter(
+        has_text=re.compile(r"· [OS]\d+")).first
+    assert again.inner_text() == seen
+    assert page.get_by_label("Zoek een belemmering, oplossing, domein of organisatie"
+                             ).input_value() == "vocht en schimmel in huurwoningen"
+    assert page.locator("strong").filter(
+        has_text=re.compile("schimmel", re.IGNORECASE)).count() >= 1
     search.fill("eenzaamhied")
     search.press("Enter")
     _ready(page, "Bedoelde je")

@@ -83,3 +83,13 @@ def test_search_on_the_bundled_knowledge_base_answers_the_issue(kb_store):
     assert first.kind in ("obstacle", "solution") and "schimmel" in first.label.lower()
     first = index.search("eenzaamheid")[0]
     assert first.kind in ("obstacle", "solution") and "eenzaamheid" in first.label.lower()
+
+
+def test_export_selects_by_any_name_search_knows(store_dir, capsys):
+    capsys.readouterr()
+    assert main(["export", "--store", store_dir, "--format", "nt", "--obstacle", "gegevns delen",
+                 "--neighbourhood", "utrecht"]) == 0
+    out = capsys.readouterr().out
+    assert f"<{ITEM['O01']}>" in out and f"<{ITEM['O02']}> " not in out
+    assert main(["export", "--store", store_dir, "--obstacle", "qqqqzzzz"]) == 2
+    assert "qqqqzzzz" in capsys.readouterr().err

@@ -176,7 +176,7 @@ def test_cli_unknown_id_exits_2_with_suggestions(store_dir, capsys):
     assert main(["export", "--store", store_dir, "--obstacle", "O09"]) == 2
     err = capsys.readouterr().err
     assert "O09" in err and "O01" in err
-    assert main(["toolbox", "--store", store_dir, "--domain", "wonnen", "-o", "x.html"]) == 2
+    assert main(["toolbox", "--store", store_dir, "--domain", "xwonen", "-o", "x.html"]) == 2
     assert "dom-wonen" in capsys.readouterr().err
 
 

@@ -55,7 +55,7 @@ def test_whole_store_when_nothing_is_chosen(mini_store_ro):
 
 
 @pytest.mark.parametrize(("field", "value", "hint"), [
-    ("obstacles", "O09", "O01"), ("domains", "wonnen", "dom-wonen"),
+    ("obstacles", "O09", "O01"), ("domains", "xwonen", "dom-wonen"),
     ("neighbourhoods", "GM0345", "GM0344"), ("seeds", "S3", "S01"),
 ])
 def test_unknown_ids_suggest_the_closest(mini_store_ro, field, value, hint):

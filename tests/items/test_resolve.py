@@ -6,7 +6,7 @@ import pytest
 
 from ontology import ITEM, UnknownIdError
 from graph.analytics import AmbiguousIdError
-from graph.items import resolve, resolve_many
+from graph.items import named_projection, resolve, resolve_many
 
 
 @pytest.mark.parametrize("value, kind, expected", [
@@ -39,3 +39,19 @@ def test_an_unknown_name_suggests_the_nearest(index):
 
 def test_resolve_many_keeps_order_and_drops_repeats(index):
     assert resolve_many(index, ["O02", "burenlawaai", "O01"]) == [ITEM["O02"], ITEM["O01"]]
+
+
+def test_the_analytics_take_every_name_the_resolver_knows(search_store):
+    from graph.analytics import project, resolve as resolve_in_graph
+
+    G = named_projection(search_store)
+    assert resolve_in_graph(G, "burenlawaai") == ITEM["O02"]              # an other name
+    assert resolve_in_graph(G, "Overvecht", "area") == ITEM["WK034403"]
+    assert resolve_in_graph(G, "eenzaamhied") == ITEM["O05"]              # a typo
+    with pytest.raises(AmbiguousIdError, match="O07 .belemmering"):
+        resolve_in_graph(G, "wachtlijst", "obstacle")
+    with pytest.raises(UnknownIdError):
+        resolve_in_graph(G, "WK034403", "obstacle")                        # not of that kind
+    plain = project(search_store, "en")                                   # no resolver given
+    with pytest.raises(UnknownIdError):
+        resolve_in_graph(plain, "burenlawaai")

@@ -118,3 +118,33 @@ def test_a_word_of_the_knowledge_base_is_not_cut_into_a_fragment_it_ends_with():
     assert split("bezuinigingen") == ()                                # not …gingen
     assert split("schuldhulpverleneing") == ("schuld",)                # an unknown word: its head
 
+
+
+def test_a_word_on_its_own_counts_more_than_inside_a_compound(index):
+    assert ids(index.search("portiek"))[:2] == ["O09", "O11"]          # O11: Portiekflat
+
+
+def test_typed_words_the_knowledge_base_writes_as_one_are_one_word(index):
+    found = index.find("wijk team")
+    assert found.words == ("wijkteam",) and "O04" in ids(found.hits)  # O04: … het wijkteam …
+    assert index.find("schuld en geld").words == ("schuld", "geld")   # not 'schulden'
+
+
+def test_a_separable_verb_is_one_word(index):
+    found = index.find("jongeren hangen rond")
+    assert found.words == ("rondhangen",) and ids(found.hits) == ["O09"]
+
+
+def test_a_past_participle_is_searched_as_its_verb_before_any_correction(index):
+    found = index.find("er wordt gedeald")                             # not 'gedeeld' (O10)
+    assert found.words == ("dealen",) and not found.corrections
+    assert ids(found.hits) == ["O09"]
+
+
+def test_an_item_is_found_by_its_domain_group(index):
+    hits = ids(index.search("physical domain", lang="en"))
+    assert {"O01", "O02", "S01"} <= set(hits) and "O05" not in hits   # all in housing
+
+
+def test_question_words_are_not_searched(index):
+    assert index.find("huurders willen het laten zien").words == ("huurders",)
