@@ -10,6 +10,7 @@ from app_lib import editor_common as ed
 from app_lib import state, ui
 from app_lib.state import t
 from graph.kb import DOMAIN_LIMIT
+from loaders import csv_text
 from ontology.kinds import noun as kind_name
 
 EDITABLE = {"obstacle", "solution", "case"}
@@ -60,11 +61,11 @@ with tabs[0]:
                 line(r.item)
                 st.caption(f"{r.path}: {r.message}" + (f" [{r.value}]" if r.value else ""))
     if report.shapes:
-        frame = pd.DataFrame([{t("quality_item"): r.item.iri, t("quality_property"): r.path,
-                               t("quality_message"): r.message, t("quality_value"): r.value,
-                               "shape": g.shape}
-                              for g in report.shapes for r in g.results])
-        st.download_button(t("quality_download"), frame.to_csv(index=False).encode("utf-8-sig"),
+        table = csv_text([t("quality_item"), t("quality_property"), t("quality_message"),
+                          t("quality_value"), "shape"],
+                         ([r.item.iri, r.path, r.message, r.value, g.shape]
+                          for g in report.shapes for r in g.results))
+        st.download_button(t("quality_download"), table.encode("utf-8-sig"),
                            file_name="wijkgraaf-shacl.csv", mime="text/csv")
 for tab, (field, _) in zip(tabs[1:], names[1:]):
     with tab:

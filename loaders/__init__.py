@@ -15,14 +15,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from loaders.atomic import write_atomic
-from loaders.cells import append_row, csv_cell, csv_value
+from loaders.cells import append_row, csv_cell, csv_text, csv_value
 from loaders.links import web_url
 from loaders.rdf import RDF_FORMATS, read_rdf
 from loaders.spreadsheet import Known, read_spreadsheet
 from loaders.workbook import write_template, write_workbook
 
 __all__ = ["read_source", "read_rdf", "read_spreadsheet", "write_workbook", "write_template",
-           "write_atomic", "SUPPORTED_SUFFIXES", "Known", "append_row", "csv_cell", "csv_value",
+           "write_atomic", "SUPPORTED_SUFFIXES", "Known", "append_row", "csv_cell", "csv_text",
+           "csv_value",
            "web_url"]
 
 SUPPORTED_SUFFIXES = frozenset(RDF_FORMATS) | {".csv", ".xlsx"}

@@ -27,8 +27,6 @@ graph.query.console.ConsoleError: line 1, column 25: ...
 from __future__ import annotations
 
 import asyncio
-import csv
-import io
 import json
 import shutil
 import tempfile
@@ -39,6 +37,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from loaders import csv_text
 from ontology import QueryError
 from ontology.vocab import PREFIXES
 from graph.query.policy import NestingError, analyse_query, refusal
@@ -73,12 +72,10 @@ class ConsoleResult:
     boolean: bool | None = None
 
     def csv(self) -> str:
-        """The rows as CSV (header first)."""
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(self.variables)
-        writer.writerows([row.get(v, "") for v in self.variables] for row in self.rows)
-        return buf.getvalue()
+        """The rows as CSV (header first), every cell safe to open in a spreadsheet
+        (:func:`loaders.csv_text`: a value that starts like a formula gets an apostrophe)."""
+        return csv_text(self.variables, ([row.get(v, "") for v in self.variables]
+                                         for row in self.rows))
 
 
 class Console:

@@ -438,3 +438,16 @@ def test_a_filled_unknown_sheet_still_stops_the_load(mini_store_ro, tmp_path):
     book.save(path)
     with pytest.raises(InputError, match="unknown sheet 'Blad1'"):
         read_spreadsheet(path, _known_ids(mini_store_ro))
+
+
+def test_console_csv_download_writes_no_live_formula():
+    from graph.query.console import ConsoleResult
+
+    hostile = ["=HYPERLINK(\"http://evil\",\"x\")", "=cmd|' /C calc'!A0", "@SUM(1)", "-2+3"]
+    result = ConsoleResult("select", ("label", "=head"), tuple({"label": h, "=head": "ok"}
+                                                               for h in hostile), "", False, 0.0)
+    lines = result.csv().splitlines()
+    assert lines[0] == "label,'=head"
+    import csv as _csv
+    cells = [row[0] for row in _csv.reader(lines[1:])]
+    assert cells == ["'" + h for h in hostile]
