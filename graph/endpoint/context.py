@@ -24,6 +24,7 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
+from graph.endpoint.answers import Answers
 from graph.endpoint.messages import RequestError, pick_language, say, syntax_message
 from graph.query import DataSource, WorkerError, WorkerPool
 from graph.store import EmbeddedStore, Store
@@ -81,6 +82,7 @@ class EndpointContext:
         self._frozen: list[list] = []  # [path, superseded at (monotonic) or None]
         self._versions: dict[int, Version] = {}
         self.stats_cache: dict[int, object] = {}  # per version: the dataset statistics
+        self.answers = Answers()  # query answers per store version (graph.endpoint.answers)
         self._version_lock = asyncio.Lock()
         self.write_lock = asyncio.Lock()
 

@@ -30,6 +30,7 @@ report when they do not conform) and are atomic. Configuration is by arguments o
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Iterable, Mapping
 from contextlib import asynccontextmanager
 
@@ -60,7 +61,8 @@ FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
 EXPOSED_HEADERS = ["X-Wijkgraaf-Truncated", "X-Wijkgraaf-Row-Cap", "X-Wijkgraaf-Rows",
-                   "X-Wijkgraaf-Message", "X-Wijkgraaf-Version", "Location", "ETag"]
+                   "X-Wijkgraaf-Message", "X-Wijkgraaf-Version", "Location", "ETag",
+                   "X-Wijkgraaf-Answer"]
 
 
 def _header_text(text: str) -> str:
@@ -219,8 +221,15 @@ class SparqlRouter(Router):
                "base_iri": self.context.base_url(request) + "sparql"}
         if default_uris or named_uris:
             job["default_graphs"], job["named_graphs"] = default_uris, named_uris
+        # the same query on the same store version is run once (graph.endpoint.answers)
+        key = (state.version, text, choice, tuple(default_uris), tuple(named_uris),
+               job["base_iri"], self.context.max_rows)
+        tag = '"q' + hashlib.sha256(repr(key).encode("utf-8")).hexdigest()[:32] + '"'
+        if tag in {t.strip() for t in request.headers.get("if-none-match", "").split(",")}:
+            return Response(status_code=304, headers={"ETag": tag, "Vary": "Accept"})
         try:
-            reply = await self.context.pool.run(job, state.source, self.context.time_limit)
+            reply, how = await self.context.answers.get(key, lambda: self.context.pool.run(
+                job, state.source, self.context.time_limit))
         except TimeLimitError:
             raise RequestError(503, "time_limit", limit=self.context.time_limit) from None
         except BusyError:
@@ -233,7 +242,8 @@ class SparqlRouter(Router):
             raise RequestError(400 if "Evaluation" in reply["message"] else 500,
                                "query_failed", detail=reply["message"])
         headers = {"X-Wijkgraaf-Version": str(state.version),
-                   "X-Wijkgraaf-Rows": str(reply["count"]), "Vary": "Accept"}
+                   "X-Wijkgraaf-Rows": str(reply["count"]), "Vary": "Accept", "ETag": tag,
+                   "X-Wijkgraaf-Answer": how}
         if reply["truncated"]:
             headers.update({
                 "X-Wijkgraaf-Truncated": "true", "X-Wijkgraaf-Row-Cap": str(self.context.max_rows),

@@ -308,3 +308,46 @@ def test_rdflib_sparql_update_store(base):
     assert (URIRef("urn:rdflib"), URIRef("urn:p"), Literal("via rdflib")) in graph
     graph.remove((URIRef("urn:rdflib"), None, None))
     assert (URIRef("urn:rdflib"), None, None) not in graph
+
+
+# ------------------------------------------------------------ answers kept ---
+
+def test_an_answer_is_kept_per_version_and_never_outlives_a_write(http):
+    graph = EDITS + "-kept"
+    query = {"query": f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ <urn:kept> <urn:b> ?o }} }}"}
+    first = http.get("sparql", params=query, headers={"Accept": "text/csv"})
+    again = http.get("sparql", params=query, headers={"Accept": "text/csv"})
+    assert (first.headers["x-wijkgraaf-answer"], again.headers["x-wijkgraaf-answer"]) == (
+        "miss", "hit")
+    assert first.text == again.text and first.headers["etag"] == again.headers["etag"]
+    json_too = http.get("sparql", params=query, headers={"Accept": "application/json"})
+    assert json_too.headers["x-wijkgraaf-answer"] == "miss"  # another format, another answer
+    unchanged = http.get("sparql", params=query, headers={
+        "Accept": "text/csv", "If-None-Match": first.headers["etag"]})
+    assert unchanged.status_code == 304 and not unchanged.content
+    body = f"INSERT DATA {{ GRAPH <{graph}> {{ <urn:kept> <urn:b> 'new' }} }}"
+    assert http.post("sparql", content=body.encode(), headers={**UPDATE, **AUTH}
+                     ).status_code == 204
+    after = http.get("sparql", params=query, headers={
+        "Accept": "text/csv", "If-None-Match": first.headers["etag"]})
+    assert after.status_code == 200 and after.headers["x-wijkgraaf-answer"] == "miss"
+    assert "new" in after.text and "new" not in first.text
+
+
+def test_many_clients_asking_the_same_at_once_get_one_run(base):
+    import concurrent.futures
+
+    import httpx
+
+    query = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?s ?q ?x } # same-at-once"}
+
+    def ask(_):
+        with httpx.Client(base_url=base, timeout=60) as client:
+            reply = client.get("sparql", params=query, headers={"Accept": "text/csv"})
+            return reply.status_code, reply.headers.get("x-wijkgraaf-answer"), reply.text
+
+    with concurrent.futures.ThreadPoolExecutor(24) as pool:
+        replies = list(pool.map(ask, range(24)))
+    assert {status for status, _, _ in replies} == {200}
+    assert [how for _, how, _ in replies].count("miss") == 1
+    assert len({text for _, _, text in replies}) == 1
