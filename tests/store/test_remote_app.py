@@ -1,5 +1,5 @@
-"""Analytics and the app's main pages on a real ``oxigraph serve`` give what they give on the
-embedded store."""
+"""Analytics and the app's main pages on real servers (``oxigraph serve`` and Virtuoso 7, the
+``server`` fixture) give what they give on the embedded store."""
 
 from __future__ import annotations
 
@@ -15,17 +15,15 @@ from graph.analytics.projection import project
 from graph.analytics.ranking import key_players
 from graph.analytics.routes import routes
 from tests.conftest import MINI, make_mini_store
-from tests.oxigraph_server import oxigraph_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def remote_url(tmp_path_factory):
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-app") / "db") as base:
-        store = ensure_ready(open_store(base + "/query"), bundled=False)
-        load_paths(store, [MINI])
-        yield base + "/query"
+def remote_url(server):
+    store = ensure_ready(open_store(server.store), bundled=False)
+    load_paths(store, [MINI])
+    return server.store
 
 
 @pytest.fixture(scope="module")
