@@ -39,6 +39,20 @@ def test_projection_is_the_same(graphs):
     assert sorted(remote.edges(keys=True)) == sorted(embedded.edges(keys=True))
 
 
+def test_selections_are_the_same(remote_url):
+    from graph.analytics.advice import rank_solutions
+    from graph.analytics.selection import bridge_counts, neighbourhood
+
+    remote, embedded = open_store(remote_url), make_mini_store()
+    for seed in ("O01", "S01"):
+        a, b = neighbourhood(remote, [seed], 2), neighbourhood(embedded, [seed], 2)
+        assert sorted(a.nodes(data="label")) == sorted(b.nodes(data="label"))
+        assert sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
+    assert rank_solutions(neighbourhood(remote, ["O01"], 2), ["O01"]) == \
+        rank_solutions(neighbourhood(embedded, ["O01"], 2), ["O01"])
+    assert bridge_counts(remote) == bridge_counts(embedded)
+
+
 def test_analytics_give_the_same_answers(graphs):
     remote, embedded = graphs
     assert bridge_matrix(remote) == bridge_matrix(embedded)
