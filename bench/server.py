@@ -107,6 +107,16 @@ def _pick(store: RemoteStore) -> dict[str, object]:
     return {"obstacle": middle[0], "three": middle, "solution": solution}
 
 
+def _clicks(store: RemoteStore, chosen: dict) -> dict:
+    one, three = chosen["obstacle"], chosen["three"]
+    return {
+        "obstacle": lambda: rank_solutions(selection.neighbourhood(store, [one], 2), [one]),
+        "ego2": lambda: selection.neighbourhood(store, [chosen["solution"]], 2),
+        "agenda": lambda: agenda(selection.neighbourhood(store, three, 2), three),
+        "bridges": lambda: selection.bridge_counts(store),
+    }
+
+
 def run(triples: int, servers=SERVERS, seed: int = 0, repeat: int = 3, log=print) -> dict:
     """Results per server (see the module text)."""
     log(f"generating {triples} triples (seed {seed})")
@@ -123,14 +133,7 @@ def run(triples: int, servers=SERVERS, seed: int = 0, repeat: int = 3, log=print
             load = time.perf_counter() - t
             log(f"{name}: loaded in {load:.1f} s")
             chosen = _pick(store)
-            clicks = {
-                "obstacle": lambda: rank_solutions(selection.neighbourhood(
-                    store, [chosen["obstacle"]], 2), [chosen["obstacle"]]),
-                "ego2": lambda: selection.neighbourhood(store, [chosen["solution"]], 2),
-                "agenda": lambda: agenda(selection.neighbourhood(store, chosen["three"], 2),
-                                         chosen["three"]),
-                "bridges": lambda: selection.bridge_counts(store),
-            }
+            clicks = _clicks(store, chosen)
             rows = {}
             for click, fn in clicks.items():
                 ours, bare, sent = _click(store, fn, repeat)
