@@ -84,6 +84,10 @@ QUIRKS: dict[str, tuple[str, str, str]] = {
         "Virtuoso 7", "refuses a VALUES clause after ASK and one on a variable that is not "
         "selected ('No column …')", "bindings go in a VALUES block at the start of the "
         "query's WHERE group (same answers for queries without aggregates)"),
+    "insert-data-size": (
+        "Virtuoso 7", "runs out of parser memory on an INSERT DATA of some thousands of "
+        "triples ('memory exhausted')", "over VIRTUOSO_BULK_TRIPLES triples go through the "
+        "Graph Store into a staging graph (as every large write does)"),
     "drop-unknown-graph": (
         "Virtuoso 7", "refuses DROP GRAPH of a graph made by INSERT ('has not been explicitly "
         "created')", "Wijkgraaf itself drops with DROP SILENT GRAPH"),
@@ -107,6 +111,8 @@ SYSTEM_GRAPHS = ("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#",
 #: above this many triples in one replace_graphs, the graphs go through the Graph Store first
 BULK_TRIPLES = 20_000
 _CHUNK = 20_000
+#: the same for Virtuoso (QUIRKS insert-data-size)
+VIRTUOSO_BULK_TRIPLES = 1_000
 
 
 def skolemize(term: object) -> object:
@@ -417,7 +423,8 @@ class RemoteStore:
         """Replace each named graph and its meta description in one update request (large
         graphs reach the server first through the Graph Store, see the module text)."""
         lines = {iri: [_nt(t) for t in triples] for iri, triples in graphs.items()}
-        bulk = self.store_url and sum(map(len, lines.values())) > BULK_TRIPLES
+        limit = VIRTUOSO_BULK_TRIPLES if self._virtuoso() else BULK_TRIPLES
+        bulk = self.store_url and sum(map(len, lines.values())) > limit
         staged: list[str] = []
         parts = []
         try:

@@ -225,6 +225,7 @@ def test_large_writes_go_through_the_graph_store_and_swap_in_one_update(server, 
     from graph.store import remote
 
     monkeypatch.setattr(remote, "BULK_TRIPLES", 10)
+    monkeypatch.setattr(remote, "VIRTUOSO_BULK_TRIPLES", 10)
     monkeypatch.setattr(remote, "_CHUNK", 7)
     requests = []
     client = httpx.Client(event_hooks={"request": [requests.append]})
