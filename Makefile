@@ -16,10 +16,12 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 # Debian packages the tests use: Chromium for the browser tests, faketime for the run with the
-# clock moved 400 days ahead (installed once; needs root, as in CI)
-DEBS := chromium faketime
+# clock moved 400 days ahead, Virtuoso 7 (virtuoso-t, isql-vt) as the second SPARQL server of
+# the remote-store tests (installed once; needs root, as in CI)
+DEBS := chromium faketime virtuoso-opensource-7-bin
 browser:
-	@for p in $(DEBS); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	@for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	  || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 

@@ -32,6 +32,7 @@ __all__ = [
     "XSD", "ORG", "SH", "VOID", "SD", "FORMATS", "WGSH", "RDF_TYPE", "ONTOLOGY_IRI",
     "GRAPH_BASE", "SOURCE_BASE", "ONTOLOGY_GRAPH", "SHAPES_GRAPH", "META_GRAPH", "EDITS_GRAPH",
     "DATASET_IRI", "SELECTION_BASE", "CONTEXT_IRI", "STORE_VERSION", "STAGING_PREFIX",
+    "GENID_BASE",
     "PREFIXES", "sparql_prologue",
 ]
 
@@ -119,6 +120,9 @@ SELECTION_BASE = "https://w3id.org/wijkgraaf/selection/"
 STORE_VERSION = WG.storeVersion
 #: graphs being loaded: never visible to readers
 STAGING_PREFIX = "urn:wijkgraaf:staging:"
+#: blank nodes written to a SPARQL server as IRIs (RDF 1.1 skolem IRIs), read back as blank
+#: nodes (see graph/store/remote.py)
+GENID_BASE = "https://w3id.org/wijkgraaf/.well-known/genid/"
 
 PREFIXES = {
     "wg": str(WG), "wgd": ITEM_BASE, "wgsh": str(WGSH), "dcat": str(DCAT), "dcterms": str(DCT),

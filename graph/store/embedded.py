@@ -93,12 +93,20 @@ def meta_update(graphs: Iterable[str], meta: Iterable[Triple]) -> str:
 
 
 def version_bump() -> str:
-    """The SPARQL update that increments the version counter in the meta graph."""
+    """The SPARQL update that increments the version counter in the meta graph.
+
+    Two operations: the counter is first set to 0 where there is none, then incremented by a
+    plain match. (One ``OPTIONAL`` with ``COALESCE`` says the same, but Virtuoso 7 runs such
+    an update on no solution at all, and its ``FILTER NOT EXISTS { GRAPH … }`` is always
+    true in an update: the count below is what works on both.)
+    """
+    counter = f"GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> ?v }}"
     return (
-        f"DELETE {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> ?v }} }} "
+        f"INSERT {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> 0 }} }} "
+        f"WHERE {{ {{ SELECT (COUNT(*) AS ?n) WHERE {{ {counter} }} }} FILTER(?n = 0) }} ;\n"
+        f"DELETE {{ {counter} }} "
         f"INSERT {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> ?next }} }} "
-        f"WHERE {{ OPTIONAL {{ GRAPH <{META_GRAPH}> {{ <{DATASET_IRI}> <{STORE_VERSION}> ?v }} }} "
-        f"BIND(COALESCE(?v, 0) + 1 AS ?next) }}"
+        f"WHERE {{ {counter} BIND(?v + 1 AS ?next) }}"
     )
 
 

@@ -18,13 +18,28 @@ As in the embedded store, a query's default graph is the union of every named gr
 the meta graph — sent as standard ``default-graph-uri`` parameters (with every graph as a
 ``named-graph-uri``, so ``GRAPH`` patterns still see them all) — so the competency queries run
 unchanged. Bindings become a trailing ``VALUES`` clause written by pyoxigraph
-(:func:`graph.store.embedded.with_values`); user text is never pasted into a query. Every write,
-including :meth:`RemoteStore.replace_graphs`, is one SPARQL Update request: one transaction
-on the server, with the version bump.
+(:func:`graph.store.embedded.with_values`); user text is never pasted into a query.
+
+Portable writes. Every write ends in one SPARQL Update request: one transaction on the
+server, with the version bump. Blank nodes never reach a data clause (Virtuoso refuses them
+in ``INSERT DATA``): they are written as skolem IRIs under :data:`~ontology.vocab.GENID_BASE`
+(``…/.well-known/genid/…``, RDF 1.1 §3.5) and read back as blank nodes. A large
+:meth:`RemoteStore.replace_graphs` (over :data:`BULK_TRIPLES` triples) first sends each graph
+through the server's Graph Store Protocol (``POST`` of N-Triples, in chunks) into a hidden
+staging graph, then swaps them in with one update (``MOVE``); without a Graph Store URL it is
+one ``INSERT DATA``. The Graph Store Protocol alone is not used for the write itself: one
+``PUT`` per graph could leave half a load behind, and the version bump would be a request of
+its own.
+
+Answers that differ from the standard are read as the standard means them; each such quirk
+is named in :data:`QUIRKS` (server, what it does, what is done about it) with a test in
+``tests/store/test_remote.py``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 import time
 from collections.abc import Iterable, Mapping
 from urllib.parse import parse_qs, urljoin, urlsplit, urlunsplit
@@ -34,21 +49,153 @@ import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, Triple
 
 from ontology import QueryError, WijkgraafError
-from ontology.vocab import DATASET_IRI, META_GRAPH, STAGING_PREFIX, STORE_VERSION
+from ontology.vocab import (
+    DATASET_IRI, GENID_BASE, META_GRAPH, STAGING_PREFIX, STORE_VERSION, XSD,
+)
 from graph.store.embedded import Row, meta_update, version_bump
 from graph.store.sparql import syntax_error, term_nt, with_values
 
-__all__ = ["RemoteStore", "RemoteError", "endpoints_for"]
+__all__ = ["RemoteStore", "RemoteError", "endpoints_for", "QUIRKS", "SYSTEM_GRAPHS",
+           "BULK_TRIPLES", "skolemize", "unskolemize", "values_inside"]
 
 _JSON = "application/sparql-results+json"
 _NT = "application/n-triples"
+_BOOLEAN = XSD + "boolean"
+_ASK_VARIABLE = "__ASK_RETVAL"
+
+#: quirk → (server, what it answers or refuses, what RemoteStore does about it)
+QUIRKS: dict[str, tuple[str, str, str]] = {
+    "ask-as-select": (
+        "Virtuoso 7", "answers ASK in JSON as a SELECT of one variable __ASK_RETVAL (a row "
+        "with 1 for true, no row for false)", "read as the boolean it stands for"),
+    "boolean-digits": (
+        "Virtuoso 7", "writes xsd:boolean values as 1 and 0 in JSON results",
+        "read as true and false (the canonical forms)"),
+    "blank-nodes-in-data": (
+        "Virtuoso 7", "refuses blank nodes in INSERT DATA ('Blank node … is not allowed in a "
+        "constant clause')", "blank nodes are written as skolem IRIs and read back"),
+    "empty-graph-pattern": (
+        "Virtuoso 7", "binds nothing for GRAPH ?g { }", "the graphs are listed with "
+        "GRAPH ?g { ?s ?p ?o } when GRAPH ?g { } gives an empty binding"),
+    "system-graphs": (
+        "Virtuoso 7", "keeps graphs of its own (virtrdf#, ldp#, its service description)",
+        "the graphs in SYSTEM_GRAPHS are left out of graph_names, so of the default graph"),
+    "trailing-values": (
+        "Virtuoso 7", "refuses a VALUES clause after ASK and one on a variable that is not "
+        "selected ('No column …')", "bindings go in a VALUES block at the start of the "
+        "query's WHERE group (same answers for queries without aggregates)"),
+    "insert-data-size": (
+        "Virtuoso 7", "runs out of parser memory on an INSERT DATA of some thousands of "
+        "triples ('memory exhausted')", "over VIRTUOSO_BULK_TRIPLES triples go through the "
+        "Graph Store into a staging graph (as every large write does)"),
+    "drop-unknown-graph": (
+        "Virtuoso 7", "refuses DROP GRAPH of a graph made by INSERT ('has not been explicitly "
+        "created')", "Wijkgraaf itself drops with DROP SILENT GRAPH"),
+    "boolean-expressions": (
+        "Virtuoso 7", "gives the value of a boolean expression (BIND(?a = ?b AS ?x), "
+        "EXISTS) as xsd:integer 1 or 0", "nothing can tell such a 1 from a number: "
+        "queries compare with 1 or use the value as a number (README, Virtuoso)"),
+    "syntax-error-line": (
+        "Virtuoso 7", "names a syntax error's place as 'SPARQL compiler, line N' only",
+        "the line is kept, the column left unknown"),
+    "timeout-cut-body": (
+        "Oxigraph server", "answers 200 with a cut-off body when --timeout-s ends a query",
+        "an error (RemoteError 'unreadable'), never a short answer"),
+}
+
+#: graphs a server keeps for itself (prefixes), never part of a Wijkgraaf store
+SYSTEM_GRAPHS = ("http://www.openlinksw.com/", "http://www.w3.org/ns/ldp#",
+                 "http://localuriqaserver/", "urn:activitystreams-owl:map",
+                 "http://www.w3.org/2002/07/owl#")
+
+#: above this many triples in one replace_graphs, the graphs go through the Graph Store first
+BULK_TRIPLES = 20_000
+_CHUNK = 20_000
+#: the same for Virtuoso (QUIRKS insert-data-size)
+VIRTUOSO_BULK_TRIPLES = 1_000
+
+
+def skolemize(term: object) -> object:
+    """A blank node as its skolem IRI (other terms unchanged), for a data clause.
+
+    >>> skolemize(ox.BlankNode("b1")).value
+    'https://w3id.org/wijkgraaf/.well-known/genid/b1'
+    >>> unskolemize(skolemize(ox.BlankNode("b1")))
+    <BlankNode value=b1>
+    """
+    if isinstance(term, ox.BlankNode):
+        return NamedNode(GENID_BASE + term.value)
+    return term
+
+
+def unskolemize(term: object) -> object:
+    """A skolem IRI back as its blank node; xsd:boolean 1/0 as true/false; else unchanged."""
+    if isinstance(term, NamedNode):
+        if term.value.startswith(GENID_BASE):
+            return ox.BlankNode(term.value[len(GENID_BASE):])
+    elif isinstance(term, ox.Literal) and term.datatype.value == _BOOLEAN \
+            and term.value in ("0", "1"):
+        return ox.Literal("true" if term.value == "1" else "false", datatype=term.datatype)
+    return term
+
+
+def _read(triple: Triple) -> Triple:
+    return Triple(unskolemize(triple.subject), triple.predicate, unskolemize(triple.object))
+
+
+def _nt(triple: Triple) -> str:
+    return (f"{term_nt(skolemize(triple.subject))} {term_nt(triple.predicate)} "
+            f"{term_nt(skolemize(triple.object))} .")
 
 
 def _triples(data: bytes) -> list[Triple]:
     try:
-        return [q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
+        return [_read(q.triple) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
     except (SyntaxError, ValueError) as error:
         raise RemoteError(f"the SPARQL server sent unreadable N-Triples: {error}") from None
+
+
+def values_inside(sparql: str, bindings: Mapping[str, object]) -> str:
+    """``sparql`` with the bindings as a ``VALUES`` block at the start of its WHERE group
+    (QUIRKS trailing-values); the group is the first ``{`` after ``WHERE`` (or after ``ASK``
+    without it), found outside IRIs, strings and comments.
+
+    >>> print(values_inside("ASK { ?s <urn:p> '{' } # {", {"s": NamedNode("urn:s")}))
+    ASK { VALUES (?s) { (<urn:s>) } ?s <urn:p> '{' } # {
+    >>> values_inside("SELECT ?s WHERE { ?s ?p ?o }", {"o": ox.Literal("x")})
+    'SELECT ?s WHERE { VALUES (?o) { ("x") } ?s ?p ?o }'
+    """
+    block = with_values("", bindings).strip()
+    i, n, depth_words = 0, len(sparql), None
+    while i < n:
+        c = sparql[i]
+        if c == "#":
+            i = sparql.find("\n", i)
+            i = n if i < 0 else i
+        elif c == "<" and re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:]):
+            i += re.match(r"<[^<>\"{}|^`\\\s]*>", sparql[i:]).end()
+            continue
+        elif c in "\"'":
+            quote = sparql[i:i + 3] if sparql[i:i + 3] in ('"""', "'''") else c
+            j = i + len(quote)
+            while j < n and not sparql.startswith(quote, j):
+                j += 2 if sparql[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        elif c.isalpha():
+            word = re.match(r"[A-Za-z]+", sparql[i:]).group(0)
+            if word.upper() in ("WHERE", "ASK"):
+                depth_words = word.upper()
+            i += len(word)
+            continue
+        elif c == "{" and depth_words:
+            return f"{sparql[:i + 1]} {block}{sparql[i + 1:]}"
+        i += 1
+    return with_values(sparql, bindings)
+
+
+def _system(iri: str) -> bool:
+    return iri.startswith(STAGING_PREFIX) or iri.startswith(SYSTEM_GRAPHS)
 
 
 class RemoteError(WijkgraafError, ConnectionError):
@@ -108,6 +255,19 @@ class RemoteStore:
             headers={"User-Agent": "wijkgraaf", **(headers or {})}, follow_redirects=False)
         self.graph_cache = graph_cache
         self._graphs: tuple[float, list[str]] | None = None
+        self._server: str | None = None
+
+    def _virtuoso(self) -> bool:
+        """Whether the server is Virtuoso (its ``Server`` header; asked once)."""
+        if self._server is None:
+            try:
+                response = self._client.get(self.query_url, params={"query": "ASK {}"},
+                                            headers={"Accept": _JSON})
+                self._server = response.headers.get("server", "")
+            except httpx.HTTPError as error:
+                raise RemoteError(f"SPARQL server {self.query_url} unreachable: {error}"
+                                  ) from None
+        return self._server.startswith("Virtuoso")
 
     # --------------------------------------------------------------- HTTP helpers ---
     def _post(self, url: str, data: dict | None = None, content: bytes | None = None,
@@ -120,7 +280,12 @@ class RemoteStore:
 
     def _check(self, response: httpx.Response, url: str) -> httpx.Response:
         if response.status_code == 400:
-            raise syntax_error(SyntaxError(response.text.strip() or "bad request"))
+            text = response.text.strip() or "bad request"
+            error = syntax_error(SyntaxError(text))
+            found = re.search(r"SPARQL compiler, line (\d+)", text)  # QUIRKS syntax-error-line
+            if error.line is None and found:
+                error = QueryError(text.split("\n")[0], line=int(found.group(1)))
+            raise error
         if response.status_code >= 400:
             raise RemoteError(f"SPARQL server {url} answered {response.status_code}: "
                               f"{response.text.strip()[:500]}")
@@ -128,7 +293,13 @@ class RemoteStore:
 
     def _query(self, sparql: str, bindings: Mapping[str, object] | None, accept: str,
                dataset: bool = True) -> httpx.Response:
-        data: dict[str, object] = {"query": with_values(sparql, bindings)}
+        if bindings:  # a blank node read back from this store is its skolem IRI there
+            bindings = {k: skolemize(v) for k, v in bindings.items()}
+            text = (values_inside(sparql, bindings) if self._virtuoso()
+                    else with_values(sparql, bindings))
+        else:
+            text = sparql
+        data: dict[str, object] = {"query": text}
         if dataset:
             graphs = self.graph_names()
             union = [g for g in graphs if g != META_GRAPH]
@@ -147,7 +318,12 @@ class RemoteStore:
                                             format=ox.QueryResultsFormat.JSON)
             if isinstance(parsed, ox.QueryBoolean):
                 return bool(parsed)
-            return [v.value for v in parsed.variables], list(parsed)
+            names = [v.value for v in parsed.variables]
+            rows = [{n: unskolemize(s[n]) for n in names} for s in parsed]
+            if names == [_ASK_VARIABLE]:  # QUIRKS ask-as-select
+                return any(r[_ASK_VARIABLE] is not None
+                           and r[_ASK_VARIABLE].value in ("1", "true") for r in rows)
+            return names, rows
         except (SyntaxError, ValueError) as error:
             raise RemoteError(f"SPARQL server {self.query_url} sent unreadable results "
                               f"(a server-side timeout?): {error}") from None
@@ -184,8 +360,11 @@ class RemoteStore:
             return list(self._graphs[1])
         _, rows = self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", None,
                                 dataset=False)
+        if any(s["g"] is None for s in rows):  # QUIRKS empty-graph-pattern
+            _, rows = self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                                    None, dataset=False)
         names = sorted(s["g"].value for s in rows if isinstance(s["g"], NamedNode)
-                       and not s["g"].value.startswith(STAGING_PREFIX))
+                       and not _system(s["g"].value))
         self._graphs = (now, names)
         return list(names)
 
@@ -226,7 +405,7 @@ class RemoteStore:
         _, rows = self._results("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", None,
                                 dataset=False)
         return [Quad(s["s"], s["p"], s["o"], s["g"]) for s in rows
-                if not s["g"].value.startswith(STAGING_PREFIX)]
+                if not _system(s["g"].value)]
 
     # -------------------------------------------------------------------- writing ---
     def _update(self, text: str) -> int:
@@ -241,17 +420,47 @@ class RemoteStore:
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[Triple]], meta: Iterable[Triple]
                        ) -> int:
-        """Replace each named graph and its meta description in one update request."""
+        """Replace each named graph and its meta description in one update request (large
+        graphs reach the server first through the Graph Store, see the module text)."""
+        lines = {iri: [_nt(t) for t in triples] for iri, triples in graphs.items()}
+        limit = VIRTUOSO_BULK_TRIPLES if self._virtuoso() else BULK_TRIPLES
+        bulk = self.store_url and sum(map(len, lines.values())) > limit
+        staged: list[str] = []
         parts = []
-        for iri, triples in graphs.items():
-            node = term_nt(NamedNode(iri))
-            parts.append(f"DROP SILENT GRAPH {node}")
-            body = "\n".join(f"{term_nt(t.subject)} {term_nt(t.predicate)} "
-                             f"{term_nt(t.object)} ." for t in triples)
-            if body:
-                parts.append(f"INSERT DATA {{ GRAPH {node} {{\n{body}\n}} }}")
-        parts.append(meta_update(graphs, meta))
-        return self._update(" ;\n".join(parts))
+        try:
+            for iri, body in lines.items():
+                node = term_nt(NamedNode(iri))
+                if bulk and body:
+                    stage = STAGING_PREFIX + f"{time.time_ns()}-{len(staged)}"
+                    staged.append(stage)
+                    self._stage(stage, body)
+                    parts.append(f"MOVE SILENT GRAPH <{stage}> TO {node}")
+                    continue
+                parts.append(f"DROP SILENT GRAPH {node}")
+                if body:
+                    text = "\n".join(body)
+                    parts.append(f"INSERT DATA {{ GRAPH {node} {{\n{text}\n}} }}")
+            parts.append(meta_update(graphs, meta))
+            version = self._update(" ;\n".join(parts))
+            staged = []
+            return version
+        finally:
+            for stage in staged:  # a refused write leaves no staging graph behind
+                with contextlib.suppress(RemoteError):
+                    self._post(self.update_url, content=f"DROP SILENT GRAPH <{stage}>".encode(),
+                               headers={"Content-Type": "application/sparql-update"})
+
+    def _stage(self, stage: str, body: list[str]) -> None:
+        """Send N-Triples lines to the staging graph ``stage`` (Graph Store POST, chunked)."""
+        for start in range(0, len(body), _CHUNK):
+            chunk = "\n".join(body[start:start + _CHUNK]) + "\n"
+            try:
+                response = self._client.post(
+                    self.store_url, params={"graph": stage}, content=chunk.encode("utf-8"),
+                    headers={"Content-Type": "text/turtle; charset=utf-8"})
+            except httpx.HTTPError as error:
+                raise RemoteError(f"Graph Store {self.store_url} unreachable: {error}") from None
+            self._check(response, self.store_url)
 
     def close(self) -> None:
         """Close the HTTP connections."""

@@ -1,5 +1,6 @@
-"""RemoteStore against a real ``oxigraph serve`` process: the same loads, validations, queries
-and exports as the embedded store, with the same answers."""
+"""RemoteStore against real server processes (``oxigraph serve`` and Virtuoso 7, the ``server``
+fixture): the same loads, validations, queries and exports as the embedded store, with the same
+answers; and each server quirk that :data:`graph.store.remote.QUIRKS` names."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from graph.export.rdf import dump_store
 from graph.kb.loading import ensure_ready, load_paths, open_store, validate_store
 from graph.query.service import run_query
-from graph.store.remote import RemoteError, RemoteStore
+from graph.store.remote import QUIRKS, RemoteError, RemoteStore
 from graph.store.embedded import EmbeddedStore
 from ontology import QueryError, competency_queries
 from tests.conftest import MINI, make_mini_store
@@ -21,16 +22,9 @@ SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 
 
 @pytest.fixture(scope="module")
-def oxigraph_url(tmp_path_factory):
-    """Base URL of a running ``oxigraph serve`` on a fresh directory."""
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph") / "db") as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def remote_mini(oxigraph_url):
-    """The mini knowledge base loaded into the Oxigraph server through RemoteStore."""
-    store = open_store(oxigraph_url + "/query")
+def remote_mini(server):
+    """The mini knowledge base loaded into the server through RemoteStore."""
+    store = open_store(server.store)
     ensure_ready(store, bundled=False)
     load_paths(store, [MINI])
     return store
@@ -62,10 +56,14 @@ def _canon(rows) -> list[tuple]:
     return sorted(tuple(sorted((k, str(v)) for k, v in row.items())) for row in rows)
 
 
-def test_open_store_routes_urls_to_remote(remote_mini, oxigraph_url):
+def test_open_store_routes_urls_to_remote(remote_mini, server):
     assert isinstance(remote_mini, RemoteStore)
-    assert remote_mini.update_url == oxigraph_url + "/update"
-    assert remote_mini.store_url == oxigraph_url + "/store"
+    if server.name == "oxigraph":
+        assert remote_mini.update_url == server.base + "/update"
+        assert remote_mini.store_url == server.base + "/store"
+    else:
+        assert remote_mini.update_url == server.base + "/sparql"
+        assert remote_mini.store_url == server.base + "/sparql-graph-crud"
 
 
 def test_same_graphs_and_triples(remote_mini, embedded_mini):
@@ -77,13 +75,55 @@ def test_same_graphs_and_triples(remote_mini, embedded_mini):
     assert remote_mini.version() == embedded_mini.version() > 0
 
 
+#: competency queries Virtuoso 7 cannot run as written: what it answers (README, Virtuoso)
+VIRTUOSO_CANNOT = {
+    "cq06": "SQ074",  # an internal compiler error on OPTIONAL + GROUP_CONCAT over sources
+    "cq10": "used in the result set outside aggregate",  # an aggregate's alias in ORDER BY
+}
+#: competency queries Virtuoso 7 answers wrongly: the column it gets wrong (README, Virtuoso)
+VIRTUOSO_WRONG = {
+    "cq09": "noContact",  # NOT EXISTS over a two-pattern group with an outer variable: false
+}
+#: columns that are a GROUP_CONCAT of tagged labels: Virtuoso drops the common language tag
+VIRTUOSO_PLAIN = {"cq05": {"sourceTypes"}, "cq15": {"examples"}}
+_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+def _as_virtuoso(rows) -> list[dict]:
+    """Rows with boolean values as Virtuoso gives expression results (QUIRKS
+    boolean-expressions: xsd:integer 1 and 0)."""
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    return [{k: ox.Literal("1" if v.value == "true" else "0", datatype=integer)
+             if isinstance(v, ox.Literal) and v.datatype.value == _BOOLEAN else v
+             for k, v in row.items()} for row in rows]
+
+
 @pytest.mark.parametrize("cq", [q.id for q in competency_queries()])
-def test_competency_queries_same_answers(cq, remote_mini, embedded_mini):
+def test_competency_queries_same_answers(cq, remote_mini, embedded_mini, server):
     sparql = next(q.sparql for q in competency_queries() if q.id == cq)
     local = run_query(embedded_mini, sparql)
+    cannot = VIRTUOSO_CANNOT.get(cq.split("-")[0]) if server.name == "virtuoso" else None
+    if cannot:
+        with pytest.raises((QueryError, RemoteError), match=cannot):
+            run_query(remote_mini, sparql)
+        return
     remote = run_query(remote_mini, sparql)
     assert local.kind == remote.kind
-    assert _canon(remote.rows) == _canon(local.rows)
+    expected = local.rows
+    if server.name == "virtuoso":
+        plain = VIRTUOSO_PLAIN.get(cq.split("-")[0], set())
+        # ... and gives "" where no value was concatenated (Oxigraph leaves it unbound)
+        expected = [{**{k: ox.Literal("") for k in plain},
+                     **{k: ox.Literal(v.value) if k in plain else v for k, v in row.items()}}
+                    for row in _as_virtuoso(local.rows)]
+        wrong = VIRTUOSO_WRONG.get(cq.split("-")[0])
+        if wrong:  # the answer differs in that column only
+            assert _canon(remote.rows) != _canon(expected)
+            expected = [{k: v for k, v in r.items() if k != wrong} for r in expected]
+            assert _canon({k: v for k, v in r.items() if k != wrong} for r in remote.rows) \
+                == _canon(expected)
+            return
+    assert _canon(remote.rows) == _canon(expected)
     assert remote.boolean == local.boolean
 
 
@@ -136,10 +176,11 @@ def test_export_same_data(remote_mini, embedded_mini):
                       if not q.graph_name.value.endswith("/meta")])
 
 
-def test_replace_graphs_is_one_atomic_request(oxigraph_url):
+def test_replace_graphs_is_one_atomic_request(server):
     requests = []
     client = httpx.Client(event_hooks={"request": [requests.append]})
-    store = RemoteStore(oxigraph_url + "/query", client=client)
+    store = RemoteStore(server.store, client=client)
+    update_url = store.update_url
     before = store.version()
     g = "https://w3id.org/wijkgraaf/graph/source/remote-test.ttl"
     t = ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal('a "b"\n'))
@@ -147,28 +188,105 @@ def test_replace_graphs_is_one_atomic_request(oxigraph_url):
                       ox.Literal("remote-test"))]
     requests.clear()
     version = store.replace_graphs({g: [t]}, meta)
-    updates = [r for r in requests if r.url.path == "/update"]
+    updates = [r for r in requests if "sparql-update" in r.headers.get("content-type", "")]
     assert len(updates) == 1 and version == before + 1
     assert store.graph_triples(g) == [t]
-    # a replace the server refuses (an IRI it cannot accept) changes nothing
+    # a replace the server refuses (an endpoint that is not there) changes nothing
     bad = ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), ox.Literal("new"))
     other = "https://w3id.org/wijkgraaf/graph/source/remote-test-2.ttl"
-    store.update_url = oxigraph_url + "/nowhere"
+    store.update_url = server.base + "/nowhere"
     with pytest.raises(RemoteError):
         store.replace_graphs({g: [bad], other: [bad]}, [])
-    store.update_url = oxigraph_url + "/update"
+    store.update_url = update_url
     assert store.graph_triples(g) == [t] and store.version() == version
     store.replace_graphs({g: []}, [])  # leave the shared server as it was
     assert g not in store.graph_names()
 
 
-def test_update_bumps_version(oxigraph_url):
-    store = RemoteStore(oxigraph_url + "/query", graph_cache=0)
+def test_blank_nodes_are_written_as_skolem_iris_and_read_back(server):
+    # QUIRKS blank-nodes-in-data: Virtuoso refuses blank nodes in INSERT DATA
+    store = RemoteStore(server.store, graph_cache=0)
+    g = "https://w3id.org/wijkgraaf/graph/source/bnodes.ttl"
+    triples = list(ox.parse(b'<urn:s> <urn:p> [ <urn:q> "x" ; <urn:r> ( 1 2 ) ] .',
+                            format=ox.RdfFormat.TURTLE))
+    store.replace_graphs({g: [q.triple for q in triples]}, [])
+    back = store.graph_triples(g)
+    assert _same(back, triples) and any(isinstance(t.object, ox.BlankNode) for t in back)
+    # in the server they are IRIs; queries give them back as blank nodes
+    rows = store.select(f"SELECT ?o WHERE {{ GRAPH <{g}> {{ <urn:s> <urn:p> ?o }} }}")
+    assert isinstance(rows[0]["o"], ox.BlankNode)
+    assert store.ask(f"ASK {{ GRAPH <{g}> {{ ?b <urn:q> \"x\" }} }}", {"b": rows[0]["o"]})
+    assert _same([q for q in store.dump_quads() if q.graph_name.value == g],
+                 [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g)) for t in back])
+    store.replace_graphs({g: []}, [])
+
+
+def test_large_writes_go_through_the_graph_store_and_swap_in_one_update(server, monkeypatch):
+    from graph.store import remote
+
+    monkeypatch.setattr(remote, "BULK_TRIPLES", 10)
+    monkeypatch.setattr(remote, "VIRTUOSO_BULK_TRIPLES", 10)
+    monkeypatch.setattr(remote, "_CHUNK", 7)
+    requests = []
+    client = httpx.Client(event_hooks={"request": [requests.append]})
+    store = RemoteStore(server.store, client=client, graph_cache=0)
+    g = "https://w3id.org/wijkgraaf/graph/source/bulk.ttl"
+    triples = [ox.Triple(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"), ox.Literal(str(i)))
+               for i in range(30)] + [ox.Triple(ox.NamedNode("urn:s0"), ox.NamedNode("urn:p"),
+                                                ox.BlankNode("shared"))]
+    before = store.version()
+    requests.clear()
+    assert store.replace_graphs({g: triples}, []) == before + 1
+    posts = [r for r in requests if r.method == "POST" and str(r.url).startswith(
+        store.store_url)]
+    updates = [r for r in requests if "sparql-update" in r.headers.get("content-type", "")]
+    assert len(posts) == 5 and len(updates) == 1  # 31 triples in chunks of 7, one swap
+    assert _same(store.graph_triples(g), triples)
+    assert not [n for n in store.graph_names() if "staging" in n]
+    # a swap the server refuses leaves the old graph and no staging graph
+    store.update_url = server.base + "/nowhere"
+    with pytest.raises(RemoteError):
+        store.replace_graphs({g: triples[:12]}, [])
+    store.update_url = RemoteStore(server.store).update_url
+    assert _same(store.graph_triples(g), triples)
+    staged = store.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
+                          "FILTER(STRSTARTS(STR(?g), 'urn:wijkgraaf:staging:')) }")
+    assert staged == []
+    store.replace_graphs({g: []}, [])
+
+
+def test_quirks_are_read_as_the_standard_means_them(server):
+    store = RemoteStore(server.store, graph_cache=0)
+    g = "https://w3id.org/wijkgraaf/graph/source/quirks.ttl"
+    yes = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    no = ox.Literal("false", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    store.replace_graphs({g: [ox.Triple(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), v)
+                              for v in (yes, no)]}, [])
+    # boolean-digits
+    rows = store.select(f"SELECT ?o WHERE {{ GRAPH <{g}> {{ ?s ?p ?o }} }} ORDER BY ?o")
+    assert sorted(r["o"].value for r in rows) == ["false", "true"]
+    # ask-as-select
+    assert store.ask(f"ASK {{ GRAPH <{g}> {{ ?s ?p ?o }} }}") is True
+    assert store.ask("ASK { <urn:nothing-here> ?p ?o }") is False
+    # system-graphs and empty-graph-pattern: only our graphs, none empty
+    assert all(n.startswith(("https://w3id.org/wijkgraaf/", "urn:")) for n in store.graph_names())
+    assert g in store.graph_names()
+    # syntax-error-line
+    with pytest.raises(QueryError) as caught:
+        store.select("SELECT ?s WHERE {\n ?s ?p ?o")
+    assert caught.value.line is not None
+    store.replace_graphs({g: []}, [])
+    assert set(QUIRKS) >= {"ask-as-select", "boolean-digits", "blank-nodes-in-data",
+                           "empty-graph-pattern", "system-graphs", "syntax-error-line"}
+
+
+def test_update_bumps_version(server):
+    store = RemoteStore(server.store, graph_cache=0)
     before = store.version()
     g = "https://w3id.org/wijkgraaf/graph/edits/remote-update"
     version = store.update(f"INSERT DATA {{ GRAPH <{g}> {{ <urn:a> <urn:b> <urn:c> }} }}")
     assert version == before + 1 and g in store.graph_names()
-    store.update(f"DROP GRAPH <{g}>")
+    store.update(f"DROP SILENT GRAPH <{g}>")  # QUIRKS drop-unknown-graph
     assert g not in store.graph_names()
 
 
@@ -182,11 +300,11 @@ def test_unreachable_server_is_a_clear_error():
             store.version()
 
 
-def test_cli_query_against_the_server(remote_mini, oxigraph_url, capsys):
+def test_cli_query_against_the_server(remote_mini, server, capsys):
     from graph.cli.main import main
 
     cq13 = next(q for q in competency_queries() if q.id.startswith("cq13"))
-    assert main(["query", "--store", oxigraph_url + "/query", str(cq13.path),
+    assert main(["query", "--store", server.store, str(cq13.path),
                  "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert "S01" in out and "S02" in out

@@ -1,5 +1,5 @@
-"""Analytics and the app's main pages on a real ``oxigraph serve`` give what they give on the
-embedded store."""
+"""Analytics and the app's main pages on real servers (``oxigraph serve`` and Virtuoso 7, the
+``server`` fixture) give what they give on the embedded store."""
 
 from __future__ import annotations
 
@@ -15,17 +15,15 @@ from graph.analytics.projection import project
 from graph.analytics.ranking import key_players
 from graph.analytics.routes import routes
 from tests.conftest import MINI, make_mini_store
-from tests.oxigraph_server import oxigraph_server
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
-def remote_url(tmp_path_factory):
-    with oxigraph_server(tmp_path_factory.mktemp("oxigraph-app") / "db") as base:
-        store = ensure_ready(open_store(base + "/query"), bundled=False)
-        load_paths(store, [MINI])
-        yield base + "/query"
+def remote_url(server):
+    store = ensure_ready(open_store(server.store), bundled=False)
+    load_paths(store, [MINI])
+    return server.store
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +37,20 @@ def test_projection_is_the_same(graphs):
     remote, embedded = graphs
     assert sorted(remote.nodes(data="label")) == sorted(embedded.nodes(data="label"))
     assert sorted(remote.edges(keys=True)) == sorted(embedded.edges(keys=True))
+
+
+def test_selections_are_the_same(remote_url):
+    from graph.analytics.advice import rank_solutions
+    from graph.analytics.selection import bridge_counts, neighbourhood
+
+    remote, embedded = open_store(remote_url), make_mini_store()
+    for seed in ("O01", "S01"):
+        a, b = neighbourhood(remote, [seed], 2), neighbourhood(embedded, [seed], 2)
+        assert sorted(a.nodes(data="label")) == sorted(b.nodes(data="label"))
+        assert sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
+    assert rank_solutions(neighbourhood(remote, ["O01"], 2), ["O01"]) == \
+        rank_solutions(neighbourhood(embedded, ["O01"], 2), ["O01"])
+    assert bridge_counts(remote) == bridge_counts(embedded)
 
 
 def test_analytics_give_the_same_answers(graphs):
