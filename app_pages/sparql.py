@@ -61,7 +61,7 @@ if run or st.session_state.get("sparql_ran"):
     if result.kind == "ask":
         st.success(t("sparql_ask", answer=t("yes") if result.boolean else t("no")))
         st.stop()
-    note = t("sparql_rows", n=len(result.rows), seconds=f"{result.seconds:.2f}")
+    note = state.tn("sparql_rows", len(result.rows), seconds=f"{result.seconds:.2f}")
     if result.truncated:
         st.warning(t("sparql_truncated", rows=ROW_CAP), icon=":material/content_cut:")
     st.caption(note)
