@@ -15,6 +15,7 @@ for an id that is not in the knowledge base, with the closest matches.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 import streamlit as st
@@ -120,8 +121,16 @@ def closest(kind: str, value: str, n: int = 5) -> list[str]:
     that look like it (``O99`` → ``O09``, ``O19``, …), then what a search for it finds."""
     items = {state.short(h.iri): h for h in state.index().items(kind, state.lang())}
     codes = {(h.notation or k).upper(): k for k, h in items.items()}
-    near = [codes[c] for c in difflib.get_close_matches(value.strip().upper(), list(codes),
-                                                        n=n, cutoff=0.5)]
+    wanted = value.strip().upper()
+    numbered = re.fullmatch(r"([A-Z]+)(\d+)", wanted)
+    if numbered:  # O99: the ids with the same letter and the nearest numbers
+        prefix, number = numbered.group(1), int(numbered.group(2))
+        same = [(abs(int(c[len(prefix):]) - number), c) for c in codes
+                if re.fullmatch(prefix + r"\d+", c)]
+        near = [codes[c] for _, c in sorted(same)[:n]]
+    else:
+        near = [codes[c] for c in difflib.get_close_matches(wanted, list(codes), n=n,
+                                                            cutoff=0.6)]
     hits = [state.short(h.iri) for h in state.index().search(value, state.lang(), limit=n,
                                                               kinds=(kind,))]
     return list(dict.fromkeys(near + hits))[:n]

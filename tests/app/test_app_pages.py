@@ -16,25 +16,6 @@ PAGES = ["start", "obstacle", "solution", "bridges", "network", "routes", "playe
          "sparql"]
 
 
-@pytest.fixture
-def app(monkeypatch):
-    """An AppTest of ``app.py`` on an in-memory store with the mini knowledge base."""
-    monkeypatch.setenv("WIJKGRAAF_STORE", ":memory:")
-    monkeypatch.setenv("WIJKGRAAF_DATA", str(MINI))
-
-    def make(page: str = "start", lang: str = "nl", **params: str) -> AppTest:
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-        for key, value in params.items():
-            at.query_params[key] = value
-        if lang != "nl":
-            at.query_params["lang"] = lang
-        at.run()
-        if page != "start":
-            at.switch_page(f"app_pages/{page}.py").run()
-        return at
-    return make
-
-
 def texts(at: AppTest) -> str:
     """Everything a reader sees, as one string."""
     parts = []
