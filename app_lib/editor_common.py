@@ -87,26 +87,41 @@ def _option_label(G, iri: str, lang: str) -> str:
     return f"{label} ({code})" if code and code not in label else label
 
 
+#: selection field → parameter in the address (the whole selection is shareable)
+PARAMS = {"domains": "domeinen", "obstacles": "belemmeringen", "solutions": "oplossingen",
+          "organisation_types": "organisatietypen", "neighbourhoods": "gebieden",
+          "themes": "themas", "seeds": "start", "depth": "stappen"}
+
+
 def selection_form(prefix: str) -> Selection:
-    """Widgets for a selection (in the sidebar-free main area); returns the chosen one."""
+    """Widgets for a selection (in the sidebar-free main area); returns the chosen one. Every
+    picker is keyed by short id and shown in the current language (:func:`app_lib.ui.choose`),
+    never selects by itself, and the whole selection lives in the address."""
+    from app_lib import ui
+
     G, lang = state.graph(), state.lang()
 
-    def name(n: str) -> str:
-        return _option_label(G, n, lang)
+    def names(nodes) -> dict[str, str]:
+        shown = {state.short(n): _option_label(G, n, lang) for n in nodes}
+        return dict(sorted(shown.items(), key=lambda kv: (kv[1].lower(), kv[0])))
 
     st.caption(t("editor_sel_help"))
     values: dict[str, tuple[str, ...]] = {}
     cols = st.columns(2)
     for i, (field, kind) in enumerate(_FIELDS):
-        options = sorted(nodes_of_kind(G, kind), key=lambda n: name(n).lower())
-        values[field] = tuple(cols[i % 2].multiselect(
-            t("editor_sel_" + field), options, key=f"{prefix}_{field}",
-            format_func=name, placeholder=t("choose_options")))
+        values[field] = tuple(ui.choose(t("editor_sel_" + field), names(nodes_of_kind(G, kind)),
+                                        f"{prefix}_{field}", param=PARAMS[field], multi=True,
+                                        where=cols[i % 2]))
     left, right = st.columns([3, 1])
-    everything = sorted(G.nodes, key=lambda n: name(n).lower())
-    values["seeds"] = tuple(left.multiselect(t("editor_sel_seeds"), everything,
-                                             key=f"{prefix}_seeds",
-                                             format_func=name, placeholder=t("choose_options")))
-    depth = right.number_input(t("editor_sel_depth"), 0, 3, 1 if values["seeds"] else 0,
-                               key=f"{prefix}_depth", help=t("editor_sel_depth_help"))
+    values["seeds"] = tuple(ui.choose(t("editor_sel_seeds"), names(G.nodes), f"{prefix}_seeds",
+                                      param=PARAMS["seeds"], multi=True, where=left))
+    key = f"{prefix}_depth"
+    state.synced(key, PARAMS["depth"], valid=("0", "1", "2", "3"))
+    if key not in st.session_state or isinstance(st.session_state[key], str):
+        st.session_state[key] = int(st.session_state.get(key) or (1 if values["seeds"] else 0))
+    depth = right.number_input(t("editor_sel_depth"), 0, 3, key=key,
+                               help=t("editor_sel_depth_help"),
+                               on_change=lambda: state.publish(PARAMS["depth"],
+                                                               st.session_state[key] or None,
+                                                               key))
     return Selection(**values, depth=int(depth))

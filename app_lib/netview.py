@@ -33,7 +33,7 @@ from markupsafe import Markup
 from ontology.files import ONTOLOGY_TTL
 from ontology.kinds import KIND, ORDER, colour, noun
 
-__all__ = ["NetView", "ego_nodes", "ego_html", "routes_html", "kind_name",
+__all__ = ["NetView", "ego_nodes", "ego_html", "routes_html", "selection_html", "kind_name",
            "predicate_label"]
 
 #: colour per kind: the same in the network, the legend and the app's badges
@@ -90,6 +90,7 @@ class NetView:
     total: int
     capped: bool
     edges: int
+    nodes: tuple[str, ...] = ()
 
 
 def _domains_of(G: nx.MultiDiGraph, node: str) -> set[str]:
@@ -272,10 +273,24 @@ def _render(G: nx.MultiDiGraph, nodes: list[str], lang: str, height: int,
 
 def ego_html(G: nx.MultiDiGraph, centres: Sequence[str], depth: int = 1,
              kinds: Iterable[str] | None = None, domains: Iterable[str] | None = None,
-             cap: int = 80, lang: str = "nl", height: int = 600) -> NetView:
+             cap: int = 80, lang: str = "nl", height: int = 600,
+             expand: str | None = None) -> NetView:
     """The neighbourhood of ``centres`` (see :func:`ego_nodes`) as a self-contained HTML page,
-    coloured by kind, with a legend."""
+    coloured by kind, with a legend. ``expand`` names one shown node whose neighbours (same
+    filters) are all added, even beyond the cap (at most ``cap`` more).
+
+    >>> from graph.analytics.projection import build_graph
+    >>> G = build_graph([{"id": i, "kind": "obstacle", "label": i} for i in "ABCD"],
+    ...                 [("A", "relatedSolution", "B"), ("B", "relatedSolution", "C"),
+    ...                  ("B", "relatedSolution", "D")])
+    >>> A, B = "https://w3id.org/wijkgraaf/id/A", "https://w3id.org/wijkgraaf/id/B"
+    >>> ego_html(G, [A]).shown, ego_html(G, [A], expand=B).shown
+    (2, 4)
+    """
     nodes, total = ego_nodes(G, centres, depth, kinds, domains, cap)
+    if expand in nodes:
+        extra, _ = ego_nodes(G, [expand], 1, kinds, domains, cap + 1)
+        nodes += [n for n in extra if n not in nodes]
     positions = ties = None
     if depth > 1:  # depth 1 reads well freely; deeper: rings, and only links between rings
         positions = rings(G, centres, nodes)
@@ -283,7 +298,26 @@ def ego_html(G: nx.MultiDiGraph, centres: Sequence[str], depth: int = 1,
         ties = {(u, v) for u, v in G.subgraph(nodes).edges() if abs(ring[u] - ring[v]) == 1}
     html, edges = _render(G, nodes, lang, height, centres=centres, positions=positions,
                           path_edges=ties)
-    return NetView(html, len(nodes), total, total > len(nodes), edges)
+    return NetView(html, len(nodes), total, total > len(nodes), edges, tuple(nodes))
+
+
+def selection_html(G: nx.MultiDiGraph, items: Sequence[str], cap: int = 30,
+                   lang: str = "nl", height: int = 380) -> NetView:
+    """A picture of a selection's own items and the links between them: at most ``cap`` of
+    them (the best connected within the selection first), so every label can be read.
+
+    >>> from graph.analytics.projection import build_graph
+    >>> G = build_graph([{"id": i, "kind": "obstacle", "label": i} for i in "ABC"],
+    ...                 [("A", "relatedSolution", "B"), ("A", "relatedSolution", "C")])
+    >>> view = selection_html(G, ["https://w3id.org/wijkgraaf/id/" + i for i in "ABC"], cap=2)
+    >>> view.shown, view.total, view.nodes[0].endswith("A")
+    (2, 3, True)
+    """
+    pool = [n for n in dict.fromkeys(items) if n in G]
+    inner = G.subgraph(pool)
+    nodes = sorted(pool, key=lambda n: (-inner.degree(n), G.nodes[n].get("label", ""), n))[:cap]
+    html, edges = _render(G, nodes, lang, height)
+    return NetView(html, len(nodes), len(pool), len(pool) > len(nodes), edges, tuple(nodes))
 
 
 def routes_html(G: nx.MultiDiGraph, paths: Sequence[Sequence[str]], lang: str = "nl",

@@ -84,6 +84,22 @@ def t(key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def tn(key: str, count: int, **values: object) -> str:
+    """:func:`t` with a real plural: the text ``key + "_one"`` when ``count`` is exactly one,
+    else ``key`` ("1 praktijkvoorbeeld", "3 praktijkvoorbeelden"); ``count`` is filled in as
+    ``{n}`` unless ``values`` name ``n`` themselves."""
+    values.setdefault("n", count)
+    return t(key + "_one" if count == 1 and key + "_one" in TEXTS else key, **values)
+
+
+def and_list(names) -> str:
+    """Names joined as the current language writes them: 'a, b en c' (never '&')."""
+    names = [str(x) for x in names]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + (" en " if lang() == "nl" else " and ") + names[-1]
+
+
 # -- cached resources -------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
@@ -265,16 +281,31 @@ def domains() -> list[str]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _ego(cache_key: tuple, language: str, centre: str, depth: int, kinds: tuple,
-         chosen: tuple, cap: int):
+         chosen: tuple, cap: int, expand: str | None = None):
     from app_lib.netview import ego_html
 
     return ego_html(graph(language), [iri_of(centre)], depth, kinds or None,
-                    [iri_of(d) for d in chosen] or None, cap, language)
+                    [iri_of(d) for d in chosen] or None, cap, language,
+                    expand=iri_of(expand) if expand else None)
 
 
-def ego_view(centre: str, depth: int, kinds: tuple, chosen_domains: tuple, cap: int):
-    """The network picture around ``centre`` (``app_lib.netview.NetView``)."""
-    return _ego(key(), lang(), centre, depth, kinds, chosen_domains, cap)
+def ego_view(centre: str, depth: int, kinds: tuple, chosen_domains: tuple, cap: int,
+             expand: str | None = None):
+    """The network picture around ``centre`` (``app_lib.netview.NetView``), with the
+    neighbours of the shown node ``expand`` added."""
+    return _ego(key(), lang(), centre, depth, kinds, chosen_domains, cap, expand)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _selection_view(cache_key: tuple, language: str, items: tuple, cap: int):
+    from app_lib.netview import selection_html
+
+    return selection_html(graph(language), list(items), cap, language)
+
+
+def selection_view(items, cap: int = 30):
+    """The picture of at most ``cap`` items of a selection (``app_lib.netview.NetView``)."""
+    return _selection_view(key(), lang(), tuple(items), cap)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

@@ -101,7 +101,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "legal_change": ("vraagt wetswijziging", "needs a change in the law"),
     "no_legal_change": ("kan zonder wetswijziging", "works without a change in the law"),
     "how_to_start": ("Zo begin je", "How to start"),
-    "addresses_n": ("Pakt {n} belemmering(en) aan", "Addresses {n} obstacle(s)"),
+    "addresses_n": ("Pakt {n} belemmeringen aan", "Addresses {n} obstacles"),
+    "addresses_n_one": ("Pakt 1 belemmering aan", "Addresses 1 obstacle"),
     "domains_bridged": ("Verbindt de domeinen", "Bridges the domains"),
     "stated": ("Uitdrukkelijk", "Stated"),
     "derived": ("Afgeleid", "Derived"),
@@ -138,7 +139,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "domain_a": ("Domein", "Domain"),
     "domain_b": ("en domein", "and domain"),
     "bridges_same": ("Kies twee verschillende domeinen.", "Choose two different domains."),
-    "bridges_pair": ("{a} × {b}: {n} oplossing(en)", "{a} × {b}: {n} solution(s)"),
+    "bridges_pair": ("{a} × {b}: oplossingen ({n})", "{a} × {b}: solutions ({n})"),
     "bridges_obstacles": ("Belemmeringen die beide domeinen raken ({n})",
                           "Obstacles affecting both domains ({n})"),
     "bridges_none": ("Geen oplossing verbindt deze twee domeinen: een witte vlek.",
@@ -181,6 +182,39 @@ TEXTS: dict[str, tuple[str, str]] = {
                  "Colour and shape show the kind (see the legend); the large node is the "
                  "centre."),
     "net_open": ("Open de pagina van ‘{label}’", "Open the page of ‘{label}’"),
+    "net_expand": ("Uitvouwen", "Expand"),
+    "net_expand_placeholder": ("Kies een punt om al zijn buren te tonen",
+                               "Choose a node to show all its neighbours"),
+    "net_expand_help": ("Toont alle buren van één punt in het plaatje, ook voorbij het "
+                        "maximum.", "Shows every neighbour of one node in the picture, even "
+                        "beyond the maximum."),
+    # -- overviews and the not-found page (app_lib/overview.py)
+    "overview_obstacle_title": ("Belemmeringen", "Obstacles"),
+    "overview_solution_title": ("Oplossingen", "Solutions"),
+    "overview_obstacle_intro": ("Alle belemmeringen in de kennisbank. Filter op domein, thema "
+                                "of categorie en open er een.",
+                                "Every obstacle in the knowledge base. Filter by domain, theme "
+                                "or category and open one."),
+    "overview_solution_intro": ("Alle oplossingen in de kennisbank. Filter op domein, thema "
+                                "of bewijsniveau en open er een.",
+                                "Every solution in the knowledge base. Filter by domain, theme "
+                                "or evidence level and open one."),
+    "overview_domain": ("Domein", "Domain"),
+    "overview_theme": ("Thema", "Theme"),
+    "overview_obstacle_category": ("Categorie", "Category"),
+    "overview_solution_category": ("Bewijsniveau", "Evidence level"),
+    "overview_all": ("alle", "all"),
+    "overview_obstacle_count": ("{n} van de {total} belemmeringen",
+                                "{n} of the {total} obstacles"),
+    "overview_obstacle_count_one": ("1 van de {total} belemmeringen",
+                                    "1 of the {total} obstacles"),
+    "overview_solution_count": ("{n} van de {total} oplossingen", "{n} of the {total} solutions"),
+    "overview_solution_count_one": ("1 van de {total} oplossingen",
+                                    "1 of the {total} solutions"),
+    "overview_obstacle_all": ("Alle belemmeringen", "All obstacles"),
+    "overview_solution_all": ("Alle oplossingen", "All solutions"),
+    "notfound_title": ("Niet gevonden", "Not found"),
+    "notfound_closest": ("Bedoelde je een van deze?", "Did you mean one of these?"),
     # -- routes
     "routes_title": ("Routes", "Routes"),
     "routes_intro": ("Hoe hangen twee dingen samen? Kies een begin en een eind, bijvoorbeeld je "
@@ -201,8 +235,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "route_same": ("Kies twee verschillende items.", "Choose two different items."),
     "route_none": ("Er is geen route tussen deze twee in de kennisbank.",
                    "There is no route between these two in the knowledge base."),
-    "routes_found": ("{n} kortste route(s)", "{n} shortest route(s)"),
-    "route_n": ("Route {n} · {steps} stap(pen)", "Route {n} · {steps} step(s)"),
+    "routes_found": ("De {n} kortste routes", "The {n} shortest routes"),
+    "routes_found_one": ("De kortste route", "The shortest route"),
+    "route_n": ("Route {n} · {steps} stappen", "Route {n} · {steps} steps"),
+    "route_n_one": ("Route {n} · 1 stap", "Route {n} · 1 step"),
     "routes_shared": ("Gedeelde problemen (geen route)", "Shared problems (not a route)"),
     "routes_shared_help": ("Belemmeringen die bij allebei ontstaan of die allebei raken. Dat "
                            "verbindt ze nog niet: een route loopt via een oplossing, een "
@@ -391,7 +427,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sparql_ask": ("Antwoord: {answer}", "Answer: {answer}"),
     "yes": ("ja", "yes"),
     "no": ("nee", "no"),
-    "sparql_rows": ("{n} rij(en) in {seconds} s", "{n} row(s) in {seconds} s"),
+    "sparql_rows": ("{n} rijen in {seconds} s", "{n} rows in {seconds} s"),
+    "sparql_rows_one": ("1 rij in {seconds} s", "1 row in {seconds} s"),
     "sparql_truncated": ("Afgekapt: alleen de eerste {rows} rijen worden getoond.",
                          "Cut off: only the first {rows} rows are shown."),
     "sparql_csv": ("Download CSV", "Download CSV"),
@@ -486,7 +523,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export_title": ("Exporteren", "Export"),
     "export_intro": (
         "Kies een deel van de kennisgraaf en neem het mee: als RDF voor onderzoekers, als "
-        "netwerk voor Gephi, als tabellen of als invulbestand dat u kunt bewerken en weer "
+        "netwerk voor Gephi, als tabellen of als invulbestand dat je kunt bewerken en weer "
         "laden — of als gereedschapskist om uit te delen.",
         "Choose part of the knowledge graph and take it along: as RDF for researchers, as a "
         "network for Gephi, as tables or as an import workbook you can edit and load back — "
@@ -497,8 +534,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Deze selectie is leeg: kies iets anders.",
         "This selection is empty: choose something else."),
     "export_capped": (
-        "Het plaatje toont {shown} van de {total} items.",
-        "The picture shows {shown} of the {total} items."),
+        "Het plaatje toont de {shown} best verbonden van de {total} gekozen items, zodat elke "
+        "naam leesbaar blijft.",
+        "The picture shows the {shown} best connected of the {total} chosen items, so every "
+        "name stays readable."),
+    "export_col_kind": ("Soort", "Kind"),
+    "export_col_full": ("Volledig", "In full"),
+    "export_col_named": ("Alleen genoemd", "Named only"),
+    "export_col_total": ("In het bestand", "In the file"),
+    "export_summary_help": (
+        "Wat een RDF-bestand van deze selectie bevat: de gekozen items met alles wat erover "
+        "bekend is, en wat ze noemen met naam en soort; samen {n} uitspraken.",
+        "What an RDF file of this selection holds: the chosen items with everything known "
+        "about them, and what they mention with name and kind; {n} statements in all."),
     "export_download": ("Downloaden", "Download"),
     "export_format": ("Formaat", "Format"),
     "export_prepare": ("Bestand maken", "Make file"),

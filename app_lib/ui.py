@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -195,27 +196,85 @@ def not_found(value: str) -> None:
     st.warning(t("err_unknown", value=value))
 
 
-def pick_item(kind: str, key: str, label: str) -> str:
-    """The item picker at the top of an item page: a selectbox over every item of ``kind``,
+def relabel(key: str) -> None:
+    """Before drawing the keyed widget ``key`` whose option labels depend on the language:
+    after a language switch, hand its value back to Streamlit, so the browser is sent the
+    label in the new language. (Streamlit's pickers send the *shown label* as their value; a
+    browser left alone keeps the old language's label until a reload.)"""
+    seen = "_lang_" + key
+    if st.session_state.get(seen) not in (None, state.lang()) and key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+    st.session_state[seen] = state.lang()
+
+
+def choose(label: str, options: Mapping, key: str, *, param: str | None = None,
+           multi: bool = False, default=None, allow_none: bool = False, where=st,
+           placeholder: str | None = None, on_change=None, **extra):
+    """The one picker of every page: options keyed by id (an IRI's short id, a format, a
+    number), shown by their label in the current language, so switching language changes the
+    labels at once and never the choice.
+
+    ``options`` maps id → label (built in the current language). With ``param`` the choice
+    lives in the address too (``?param=id``, a list as ``a,b``): a shared link sets it, and
+    every change is written back. A multiselect (``multi``) never selects anything by itself
+    (no "Select all matches" in its list). Without a valid choice a selectbox takes
+    ``default`` (the first option when ``default`` is None and the picker is not
+    ``allow_none``). Returns the chosen id (a list of ids for ``multi``)."""
+    if param:
+        (state.synced_list if multi else state.synced)(key, param, valid=options)
+    relabel(key)
+    value = st.session_state.get(key)
+    if multi:
+        if value is None or any(v not in options for v in value):
+            st.session_state[key] = [v for v in (value if value is not None else default or ())
+                                     if v in options]
+    elif value not in options and not (allow_none and value is None
+                                       and key in st.session_state):
+        st.session_state[key] = default if default in options else (
+            None if allow_none else next(iter(options), None))
+
+    def changed() -> None:
+        if param:
+            if multi:
+                state.publish_list(param, key)
+            else:
+                state.publish(param, st.session_state.get(key), key)
+        if on_change:
+            on_change()
+
+    if multi:
+        return where.multiselect(label, list(options), key=key, format_func=options.get,
+                                 placeholder=placeholder or t("choose_options"),
+                                 on_change=changed, select_all=False, **extra)
+    return where.selectbox(label, list(options), key=key, format_func=options.get,
+                           placeholder=placeholder or t("choose_option"), on_change=changed,
+                           **extra)
+
+
+def item_options(kind: str) -> dict[str, str]:
+    """Every item of ``kind``: short id → 'label (code)' in the current language."""
+    return {state.short(h.iri): f"{h.label} ({h.notation or state.short(h.iri)})"
+            for h in state.index().items(kind, state.lang())}
+
+
+def pick_item(kind: str, key: str, label: str) -> str | None:
+    """The item picker at the top of an item page: every item of ``kind`` (:func:`choose`),
     kept in sync with ``?id=`` in the address (an id, or any name the one resolver knows:
-    ``?id=schimmel``); returns the chosen short id (stops the page
-    when the knowledge base has no such items)."""
-    options = {state.short(h.iri): h for h in state.index().items(kind, state.lang())}
+    ``?id=schimmel`` opens O44). Returns the chosen short id, or None when ``?id=`` names
+    nothing (the page then shows :func:`not_found_page`); stops the page when the knowledge
+    base has no such items."""
+    options = item_options(kind)
     if not options:
         st.info(t("empty_kind"))
         st.stop()
-    state.synced(key, "id")
-    if st.session_state.get(key) not in options:
-        wanted = st.query_params.get("id")
-        named = state.resolve(wanted, kind) if wanted else None  # ?id=schimmel names O44
-        if wanted and named not in options:
-            not_found(wanted)
-        st.session_state[key] = named if named in options else next(iter(options))
-    choice = st.selectbox(
-        label, list(options), key=key,
-        format_func=lambda k: f"{options[k].label} ({options[k].notation or k})",
-        on_change=lambda: state.publish("id", st.session_state[key], key),
-                          placeholder=t("choose_option"))
+    wanted = st.query_params.get("id")
+    if wanted and wanted not in options:
+        named = state.resolve(wanted, kind)  # ?id=schimmel names O44
+        if named in options:
+            st.query_params["id"] = named
+        else:
+            return None
+    choice = choose(label, options, key, param="id")
     if st.query_params.get("id") != choice:
         state.publish("id", choice, key)
     return choice

@@ -42,12 +42,9 @@ if wanted:
         ui.not_found(wanted)
     elif area_id != wanted:
         st.query_params["area"] = area_id  # the address holds the id from now on
-state.synced("agenda_area", "area", valid=areas)
 st.session_state.setdefault("agenda_area", None)
-area = st.selectbox(t("agenda_area"), list(areas), key="agenda_area",
-                    format_func=area_label, placeholder=t("agenda_area_placeholder"),
-                    on_change=lambda: state.publish("area", st.session_state.agenda_area,
-                                                    "agenda_area"))
+area = ui.choose(t("agenda_area"), {k: area_label(k) for k in areas}, "agenda_area",
+                 param="area", allow_none=True, placeholder=t("agenda_area_placeholder"))
 
 raw = st.query_params.get("o")
 if raw:
@@ -60,22 +57,8 @@ if raw:
     joined = ",".join(dict.fromkeys(i for i in found_ids if i))
     if joined and joined != raw:
         st.query_params["o"] = raw = joined  # the address holds the ids from now on
-if raw is not None and raw != st.session_state.get("_qp_agenda_obstacles"):
-    st.session_state["agenda_obstacles"] = [o for o in raw.split(",") if o in obstacles]
-st.session_state["_qp_agenda_obstacles"] = raw
-
-
-def _publish_obstacles() -> None:
-    chosen = st.session_state.get("agenda_obstacles") or []
-    state.publish("o", ",".join(chosen), None)
-    st.session_state["_qp_agenda_obstacles"] = ",".join(chosen) or None
-
-
-chosen = st.multiselect(
-    t("agenda_obstacles"), list(obstacles), key="agenda_obstacles",
-    format_func=lambda k: f"{obstacles[k].label} ({obstacles[k].notation or k})",
-    placeholder=t("agenda_obstacles_placeholder"), on_change=_publish_obstacles,
-    select_all=False)
+chosen = ui.choose(t("agenda_obstacles"), ui.item_options("obstacle"), "agenda_obstacles",
+                   param="o", multi=True, placeholder=t("agenda_obstacles_placeholder"))
 state.synced("agenda_max", "max", valid=[str(n) for n in range(0, 11)])
 st.session_state["agenda_max"] = int(st.session_state.get("agenda_max") or 0)
 limit = st.slider(t("agenda_max"), 0, 10, key="agenda_max", help=t("agenda_max_help"),
@@ -114,7 +97,7 @@ left, right = st.columns(2)
 with left:
     st.subheader(t("agenda_invite"), divider="gray")
     for inv in plan.invite:
-        names = ", ".join(G.nodes[s]["label"] for s in inv.for_solutions)
+        names = state.and_list(G.nodes[s]["label"] for s in inv.for_solutions)
         orgs = ", ".join(G.nodes[o]["label"] for o in inv.organisations[:5])
         st.markdown(f"- **{ui.md(G.nodes[inv.organisation_type]['label'])}**"
                     + (f" ({ui.md(orgs)})" if orgs else "")

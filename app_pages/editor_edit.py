@@ -9,7 +9,7 @@ is shown as those characters, in the history and everywhere else."""
 import streamlit as st
 
 from app_lib import editor_common as ed
-from app_lib import state
+from app_lib import state, ui
 from app_lib.state import t
 from app_lib.ui import md
 from app_lib.edit_forms import choices, form_fields, form_values, new_id, triples_from_form
@@ -38,6 +38,7 @@ if wanted and state.iri_of(wanted) in G and st.session_state.get("_edit_seen") !
         st.session_state["edit_kind"], st.session_state["edit_item"] = kind_of, wanted
 st.session_state["_edit_seen"] = wanted
 st.session_state.setdefault("edit_kind", "obstacle")
+ui.relabel("edit_kind")
 kind = st.segmented_control(t("edit_kind"), ["obstacle", "solution", "case"], key="edit_kind",
                             format_func=lambda k: kind_name(k, lang).capitalize(),
                             required=True) or "obstacle"
@@ -55,6 +56,7 @@ def label_of(key: str) -> str:
     return f"{data.get('notation') or key} · {data['labels'][lang]}"
 
 
+ui.relabel("edit_item")
 choice = st.selectbox(t("edit_item"), options, key="edit_item", format_func=label_of,
                       on_change=lambda: state.publish("id", st.session_state.edit_item),
                       placeholder=t("choose_option"))
@@ -90,9 +92,11 @@ with st.form(f"edit_{iri}"):
             found = dict(choices(store, "source" if f.cell == "source" else f.target, lang))
             for extra in st.session_state.get(key) or []:
                 found.setdefault(extra, state.short(extra))
+            ui.relabel(key)
             where.multiselect(label, list(found), key=key, format_func=found.get, help=helptext,
-                              placeholder=t("choose_options"))
+                              placeholder=t("choose_options"), select_all=False)
         elif f.cell == "bool":
+            ui.relabel(key)
             where.selectbox(label, [None, True, False], key=key, help=helptext,
                             format_func=lambda v: t("edit_unknown") if v is None else t(
                                 "edit_yes" if v else "edit_no"), placeholder=t("choose_option"))

@@ -1,6 +1,7 @@
 """Export (editors): choose a selection, see its size and a small picture, download any format
 or the gereedschapskist."""
 
+import pandas as pd
 import streamlit as st
 
 from app_lib import editor_common as ed
@@ -10,12 +11,13 @@ from graph.export import (
     FORMATS, build_toolbox, export_subgraph, select, toolbox_html, toolbox_markdown,
     toolbox_pdf,
 )
-from app_lib.netview import ego_html
+from app_lib import ui
+from ontology.kinds import ORDER
 from ontology.kinds import noun as kind_name
 
 
-
-
+#: at most this many items in the preview's picture: more and the labels cannot be read
+PICTURE_CAP = 30
 
 st.title(t("export_title"))
 st.markdown(t("export_intro"))
@@ -31,30 +33,34 @@ except Exception as error:  # noqa: BLE001 - an unknown id, shown as a friendly 
 
 st.subheader(t("export_preview"), divider="gray")
 st.markdown(f"*{sub.describe(state.lang())}*")
-counts = sub.counts()
 if not sub.items:
     st.warning(t("export_empty"))
     st.stop()
-shown = sorted(counts.items(), key=lambda kv: -kv[1])[:5]
-cols = st.columns(len(shown) + 1)
-for col, (kind, n) in zip(cols, shown):
-    col.metric(kind_name(kind, state.lang(), plural=n != 1).capitalize(), n)
-cols[-1].metric(t("export_statements").capitalize(), len(sub.triples()))
-
-G = state.graph()
-core = [i for i in sub.items if i in G]
-if core:
-    view = ego_html(G, core, depth=1, cap=min(len(core), 60), lang=state.lang(), height=380)
-    st.iframe(view.html, height=400)  # labels are escaped by app_lib.netview
-    if len(core) > view.shown:
-        st.caption(t("export_capped", shown=view.shown, total=len(core)))
+held = sub.held()
+rows = [{t("export_col_kind"): kind_name(kind, state.lang(), plural=True).capitalize(),
+         t("export_col_full"): full, t("export_col_named"): named,
+         t("export_col_total"): full + named}
+        for kind, (full, named) in sorted(held.items(), key=lambda kv: ORDER.get(kv[0], 99))]
+left, right = st.columns([2, 3])
+with left:
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
+                 height=35 * (len(rows) + 1) + 3)
+    st.caption(t("export_summary_help", n=len(sub.triples())))
+with right:
+    G = state.graph()
+    core = [i for i in sub.items if i in G]
+    if core:
+        view = state.selection_view(core, cap=PICTURE_CAP)
+        st.iframe(view.html, height=400)  # labels are escaped by app_lib.netview
+        if view.capped:
+            st.caption(t("export_capped", shown=view.shown, total=view.total))
 
 stamp = f"{sub.version}-{abs(hash(sub.selection.text())) % 10**8}"
 left, right = st.columns(2)
 with left.container(border=True):
     st.markdown(f"**{t('export_download')}**")
-    fmt = st.selectbox(t("export_format"), list(FORMATS), format_func=lambda f: FORMATS[f].label,
-                       key="exp_format", placeholder=t("choose_option"))
+    fmt = ui.choose(t("export_format"), {f: spec.label for f, spec in FORMATS.items()},
+                    "exp_format", param="formaat")
     if st.button(t("export_prepare"), key="exp_prepare"):
         st.session_state["exp_file"] = (stamp, fmt, export_subgraph(sub, fmt, state.lang()))
     made = st.session_state.get("exp_file")
@@ -69,12 +75,10 @@ with right.container(border=True):
     kinds = {"html": ("HTML", "text/html"), "md": ("Markdown", "text/markdown"),
              "pdf": ("PDF", "application/pdf")}
     a, b = st.columns(2)
-    doc = a.selectbox(t("export_doc_format"), list(kinds), format_func=lambda k: kinds[k][0],
-                      key="exp_doc", placeholder=t("choose_option"))
-    doc_lang = b.selectbox(t("export_doc_lang"), ["nl", "en"], key="exp_doc_lang",
-                           index=0 if state.lang() == "nl" else 1,
-                           format_func={"nl": "Nederlands", "en": "English"}.get,
-                           placeholder=t("choose_option"))
+    doc = ui.choose(t("export_doc_format"), {k: v[0] for k, v in kinds.items()}, "exp_doc",
+                    param="document", where=a)
+    doc_lang = ui.choose(t("export_doc_lang"), {"nl": "Nederlands", "en": "English"},
+                         "exp_doc_lang", param="doctaal", default=state.lang(), where=b)
     if st.button(t("export_prepare"), key="exp_toolbox"):
         with st.spinner("…"):
             book = build_toolbox(state.store(), sub, doc_lang)

@@ -13,15 +13,15 @@ if not options:
     st.info(t("empty_kind"))
     st.stop()
 G = state.graph()
-state.synced("net_id", "id", valid=options)
-if st.session_state.get("net_id") not in options:
-    wanted = st.query_params.get("id")
-    if wanted:
+wanted = st.query_params.get("id")
+if wanted and wanted not in options:
+    found = state.resolve(wanted)  # a name the one resolver knows: ?id=schimmel
+    if found in options:
+        st.query_params["id"] = found
+    else:
         ui.not_found(wanted)
-    st.session_state["net_id"] = state.default_node(options)
-centre = st.selectbox(t("net_centre"), list(options), key="net_id", format_func=options.get,
-                      on_change=lambda: state.publish("id", st.session_state.net_id, "net_id"),
-                      placeholder=t("choose_option"))
+centre = ui.choose(t("net_centre"), options, "net_id", param="id",
+                   default=state.default_node(options))
 
 kinds_all = [k for k in ui.KIND_ORDER if any(G.nodes[n]["kind"] == k for n in G)]
 domains = {state.short(d): G.nodes[d]["label"] for d in state.domains()}
@@ -31,29 +31,23 @@ left, capcol, mid, right = st.columns([2, 2, 4, 3])
 depth = left.slider(t("net_depth"), 1, 3, key="net_depth",
                     on_change=lambda: state.publish("depth", st.session_state.net_depth,
                                                     "net_depth"))
-state.synced_list("net_kinds", "soorten", kinds_all)
-state.synced_list("net_domains", "domeinen", domains)
-st.session_state.setdefault("net_kinds",
-                            [k for k in kinds_all if k not in ("theme", "domain_group")])
-kinds = mid.multiselect(t("net_kinds"), kinds_all, format_func=ui.kind_title, key="net_kinds",
-                        select_all=False, on_change=lambda: state.publish_list("soorten",
-                                                                               "net_kinds"),
-                        placeholder=t("choose_options"))
-chosen_domains = right.multiselect(t("net_domains"), list(domains), format_func=domains.get,
-                                   key="net_domains", placeholder=t("net_all_domains"),
-                                   select_all=False,
-                                   on_change=lambda: state.publish_list("domeinen",
-                                                                        "net_domains"))
-caps = [25, 50, 80, 120, 200]
-state.synced("net_cap_text", "max", valid=[str(c) for c in caps])
-st.session_state["net_cap"] = int(st.session_state.pop("net_cap_text", None)
-                                  or st.session_state.get("net_cap") or 80)
-cap = capcol.selectbox(t("net_cap"), caps, key="net_cap",
-                       on_change=lambda: state.publish("max", st.session_state.net_cap),
-                       placeholder=t("choose_option"))
-
+kinds = ui.choose(t("net_kinds"), {k: ui.kind_title(k) for k in kinds_all}, "net_kinds",
+                  param="soorten", multi=True, where=mid,
+                  default=[k for k in kinds_all if k not in ("theme", "domain_group")])
+chosen_domains = ui.choose(t("net_domains"), domains, "net_domains", param="domeinen",
+                           multi=True, where=right, placeholder=t("net_all_domains"))
+caps = {"25": "25", "50": "50", "80": "80", "120": "120", "200": "200"}
+if isinstance(st.session_state.get("net_cap"), int):
+    st.session_state["net_cap"] = str(st.session_state["net_cap"])
+cap = int(ui.choose(t("net_cap"), caps, "net_cap", param="max", default="80", where=capcol))
 view_height = 600
-view = state.ego_view(centre, depth, tuple(kinds), tuple(chosen_domains), cap)
+plain = state.ego_view(centre, depth, tuple(kinds), tuple(chosen_domains), cap)
+shown = {n: options[state.short(n)] for n in plain.nodes
+         if n != state.iri_of(centre) and state.short(n) in options}
+expand = ui.choose(t("net_expand"), {state.short(n): label for n, label in shown.items()},
+                   "net_expand", param="uitvouwen", allow_none=True,
+                   placeholder=t("net_expand_placeholder"), help=t("net_expand_help"))
+view = state.ego_view(centre, depth, tuple(kinds), tuple(chosen_domains), cap, expand)
 if view.capped:
     st.info(t("net_capped", shown=view.shown, total=view.total), icon=":material/filter_alt:")
 else:

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from app_lib import state, ui
+from app_lib import overview, state, ui
 from app_lib.state import t
 from ontology import UnknownIdError
 
-choice = ui.pick_item("obstacle", "obstacle_id", t("choose_obstacle"))
+choice = overview.item_or_overview("obstacle", "obstacle_id", t("choose_obstacle"))
 
 try:
     page = state.obstacle(state.iri_of(choice))

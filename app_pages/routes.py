@@ -15,7 +15,7 @@ if len(options) < 2:
     st.stop()
 G = state.graph()
 keys = list(options)
-for widget, param in (("route_a", "a"), ("route_b", "b")):
+for param in ("a", "b"):
     wanted = st.query_params.get(param)
     if wanted and wanted not in options:  # a name the one resolver knows: ?a=huisarts
         found = state.resolve(wanted)
@@ -23,8 +23,9 @@ for widget, param in (("route_a", "a"), ("route_b", "b")):
             st.query_params[param] = found
         else:
             ui.not_found(wanted)
-    state.synced(widget, param, valid=options)
 types = [k for k in keys if G.nodes[state.iri_of(k)]["kind"] == "organisation_type"]
+state.synced("route_a", "a", valid=options)
+state.synced("route_b", "b", valid=options)
 if st.session_state.get("route_a") not in options:
     preferred = [k for k in ("ot-wijkteam", "ot-gemeente") if k in options]
     st.session_state["route_a"] = next(iter(preferred + types + keys))
@@ -33,12 +34,8 @@ if st.session_state.get("route_b") not in options:
     st.session_state["route_b"] = next(
         k for k in preferred + types + keys if k != st.session_state.route_a)
 left, right = st.columns(2)
-a = left.selectbox(t("route_from"), keys, key="route_a", format_func=options.get,
-                   on_change=lambda: state.publish("a", st.session_state.route_a, "route_a"),
-                   placeholder=t("choose_option"))
-b = right.selectbox(t("route_to"), keys, key="route_b", format_func=options.get,
-                    on_change=lambda: state.publish("b", st.session_state.route_b, "route_b"),
-                    placeholder=t("choose_option"))
+a = ui.choose(t("route_from"), options, "route_a", param="a", where=left)
+b = ui.choose(t("route_to"), options, "route_b", param="b", where=right)
 state.synced("route_k", "k", valid=("1", "2", "3", "4", "5"))
 st.session_state["route_k"] = int(st.session_state.get("route_k") or 3)
 c1, c2 = st.columns([1, 2])
@@ -63,10 +60,10 @@ if not found:
     st.warning(t("route_none"))
     st.stop()
 
-st.subheader(t("routes_found", n=len(found)), divider="gray")
+st.subheader(state.tn("routes_found", len(found)), divider="gray")
 for number, route in enumerate(found, 1):
     with st.container(border=True):
-        st.markdown(f"**{t('route_n', n=number, steps=route.length)}**")
+        st.markdown(f"**{state.tn('route_n', route.length, n=number, steps=route.length)}**")
         chain = " → ".join(ui.badges([label], G.nodes[node]["kind"])
                            for node, label in zip(route.nodes, route.labels))
         st.markdown(chain)

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from app_lib import state, ui
+from app_lib import overview, state, ui
 from app_lib.state import t
 from ontology import UnknownIdError
 
-choice = ui.pick_item("solution", "solution_id", t("choose_solution"))
+choice = overview.item_or_overview("solution", "solution_id", t("choose_solution"))
 
 try:
     page = state.solution(state.iri_of(choice))
@@ -41,7 +41,7 @@ if facts:
 
 left, right = st.columns(2)
 with left:
-    st.markdown(f"**{t('addresses_n', n=len(page.obstacles))}**")
+    st.markdown(f"**{state.tn('addresses_n', len(page.obstacles))}**")
     for ref in page.obstacles:
         ui.item_link("obstacle", ref.iri, ref.label, notation=ref.notation,
                      icon=":material/report:")
@@ -55,7 +55,7 @@ with right:
     st.markdown(ui.refs_line(page.organisation_types, "organisation_type"))
     if page.decided_by:
         st.markdown(f"**{t('decided_by')}:** "
-                    + ", ".join(ui.md(r.label) for r in page.decided_by))
+                    + ui.md(state.and_list(r.label for r in page.decided_by)))
     st.markdown(f"**{t('legal_basis')}**")
     ui.legal(page.legal_basis)
     if page.programmes:

@@ -28,9 +28,9 @@ def _load_example() -> None:
 
 
 if labels:
-    example = st.selectbox(t("sparql_examples"), list(labels), key="sparql_example",
-                           format_func=lambda k: f"{k.split('-')[0].upper()} · {labels[k]}",
-                           on_change=_load_example, placeholder=t("choose_option"))
+    example = ui.choose(t("sparql_examples"),
+                        {k: f"{k.split('-')[0].upper()} · {v}" for k, v in labels.items()},
+                        "sparql_example", on_change=_load_example)
     if "sparql_text" not in st.session_state:
         _load_example()
 else:
@@ -61,7 +61,7 @@ if run or st.session_state.get("sparql_ran"):
     if result.kind == "ask":
         st.success(t("sparql_ask", answer=t("yes") if result.boolean else t("no")))
         st.stop()
-    note = t("sparql_rows", n=len(result.rows), seconds=f"{result.seconds:.2f}")
+    note = state.tn("sparql_rows", len(result.rows), seconds=f"{result.seconds:.2f}")
     if result.truncated:
         st.warning(t("sparql_truncated", rows=ROW_CAP), icon=":material/content_cut:")
     st.caption(note)
@@ -77,4 +77,3 @@ if run or st.session_state.get("sparql_ran"):
         c2.download_button(t("sparql_json"), result.body, file_name="wijkgraaf-query.srj",
                            mime="application/sparql-results+json",
                            icon=":material/data_object:", width="stretch")
-del ui

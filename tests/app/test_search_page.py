@@ -5,7 +5,7 @@ and a picker that takes a name in the address."""
 
 from __future__ import annotations
 
-from tests.app.test_app_pages import app, links, texts  # noqa: F401  (the AppTest fixture)
+from tests.app.test_app_pages import links, texts
 
 
 def test_a_corrected_word_is_shown_with_its_hits(app):  # noqa: F811
