@@ -4,7 +4,11 @@ is ``f(G, ...)`` returning plain data."""
 
 from graph.analytics.advice import ORDER, Reason, RankedSolution, rank_solutions
 from graph.analytics.agenda import Agenda, agenda, solutions_for
-from graph.analytics.bridges import bridge_matrix, bridging_solutions, gaps
+from graph.analytics.bridges import bridge_matrix, bridging_solutions
+from graph.analytics.bridgemap import (
+    FACETS, VIEWS, BridgeMap, MapCell, MapFilters, bridge_map, gaps, map_options, option_label,
+    resolve_option,
+)
 from graph.analytics.common import AmbiguousIdError, parse_kind, resolve, resolve_many
 from graph.analytics.projection import (
     CANONICAL, KINDS, build_graph, clear_cache, in_index, nodes_of_kind, out_index,
@@ -15,7 +19,9 @@ from graph.analytics.routes import SharedProblem, routes, shared_problems, undir
 from graph.analytics.views import collaboration_graph, solution_domain_graph
 
 __all__ = [
-    "Agenda", "AmbiguousIdError", "CANONICAL", "KINDS", "ORDER", "RankedSolution", "Reason",
+    "Agenda", "AmbiguousIdError", "BridgeMap", "FACETS", "MapCell", "MapFilters", "VIEWS",
+    "bridge_map", "map_options", "option_label", "resolve_option", "CANONICAL", "KINDS",
+    "ORDER", "RankedSolution", "Reason",
     "SharedProblem", "agenda", "rank_solutions", "shared_problems",
     "bridge_matrix", "bridging_solutions", "build_graph", "clear_cache", "collaboration_graph",
     "communities", "gaps", "in_index", "key_players", "nodes_of_kind", "out_index",
