@@ -120,8 +120,11 @@ def _radius(n: int, top: int) -> float:
 
 
 def _extent(shapes: list[Shape]) -> tuple[int, int]:
-    width = max([s.x + s.w + (7 * len(s.text) if s.kind == "text" and not s.rotate else 0)
-                 for s in shapes] + [400])
+    def right(s: Shape) -> float:  # text: about 0.55 em a letter; turned 45°: cos 45°
+        if s.kind != "text":
+            return s.x + s.w + s.r
+        return s.x + 0.55 * s.size * len(s.text) * (0.71 if s.rotate else 1)
+    width = max([right(s) for s in shapes] + [400])
     height = max([s.y + s.h + s.r for s in shapes] + [200])
     return int(min(width, 2400)) + 20, int(height) + 20
 

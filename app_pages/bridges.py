@@ -47,7 +47,7 @@ def _view_changed() -> None:
     st.session_state.pop("bm_cell", None)
 
 
-top = st.columns([3, 2, 1], vertical_alignment="bottom")
+top = st.columns([5, 4, 3], vertical_alignment="bottom")
 view_names = {v: t("bm_view_" + v) for v in VIEWS}
 view = top[0].segmented_control(t("bm_view"), list(VIEWS), key="bm_view", required=True,
                                 format_func=view_names.__getitem__,
@@ -160,6 +160,9 @@ spec = picture["spec"]
 if selected:
     charts.mark_cell(spec, state.short(selected.row), state.short(selected.col))
 rows_word = t("bm_rows_" + view)
+# bubbles, counts and frames let a click through to their cell (the cell holds the selection)
+st.html("<style>[data-testid='stVegaLiteChart'] :is(g.mark-symbol, g.mark-text, "
+        "g.layer_4_marks, g.layer_5_marks){pointer-events:none}</style>")
 st.vega_lite_chart(spec, on_select="rerun", selection_mode="cell", key="bm_chart",
                    width="content", alt=t("bm_alt", rows=rows_word))
 st.caption(t("bm_legend"))
