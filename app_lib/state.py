@@ -22,7 +22,7 @@ from app_lib.texts import TEXTS
 from graph.items import details as _details
 from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats as _stats
 from graph.kb import kb_report
-from graph.analytics import (agenda, bridge_matrix, bridging_solutions, rank_solutions)
+from graph.analytics import (agenda, bridge_map, bridging_solutions, rank_solutions)
 from graph.items import build_index, named_projection
 from graph.items import resolve as resolve_name
 from graph.store import Store
@@ -320,34 +320,40 @@ def routes_view(paths) -> object:
     return _routes_view(key(), lang(), tuple(tuple(p) for p in paths))
 
 
+def bridge_map_view(view: str, filters):
+    """The bridge map (``graph.analytics.BridgeMap``) of a view under ``filters``: built from
+    tables computed once per store version, cached per view and filters."""
+    return analytic(bridge_map, view, filters)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _bridge_picture(cache_key: tuple, language: str, view: str, filters) -> dict:
+    from app_lib.bubblemap import picture
+
+    found = _analytic(cache_key, language, "graph.analytics.bridgemap.bridge_map", bridge_map,
+                      (view, filters), ())
+    return picture(graph(language), found, language)
+
+
+def bridge_picture(view: str, filters) -> dict:
+    """The map's rows, Vega-Lite spec and SVG (``app_lib.bubblemap.picture``), per store
+    version, language, view and filters: a fresh copy of the spec on every call."""
+    import copy
+
+    found = _bridge_picture(key(), lang(), view, filters)
+    return {**found, "spec": copy.deepcopy(found["spec"])}
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
-def _bridge_heatmap(cache_key: tuple, language: str, what: str, derived: bool) -> dict:
-    from app_lib.charts import heatmap_spec
+def _bridge_png(cache_key: tuple, language: str, view: str, filters) -> bytes:
+    from app_lib.bubblemap import png
 
-    matrix = _analytic(cache_key, language, "graph.analytics.bridges.bridge_matrix",
-                       bridge_matrix, (), ())
-    labels = matrix.labels
-    rows = []
-    for pair in matrix.pairs:
-        n = (len([b for b in pair.solutions if derived or b.stated]) if what == "solutions"
-             else len(pair.obstacles))
-        for x, y in ((pair.a, pair.b), (pair.b, pair.a)):
-            rows.append({"x": labels[x], "y": labels[y], "a": short(x), "b": short(y), "n": n,
-                         "on": False})
-    order = sorted(labels.values(), key=str.lower)
-    texts = TEXTS["domain_a"], TEXTS["domain_b"], TEXTS["count_" + what]
-    i = 0 if language == "nl" else 1
-    scheme = "tealblues" if what == "solutions" else "orangered"
-    G = graph(language)  # column codes (GEZ, WON, ...) are Dutch: only in the Dutch view
-    codes = {labels[d]: G.nodes[d]["notation"] for d in labels
-             if d in G and G.nodes[d].get("notation")}
-    return heatmap_spec(rows, order, {"a": texts[0][i], "b": texts[1][i], "n": texts[2][i]},
-                        scheme, codes if len(codes) == len(labels) and language == "nl" else None)
+    return png(_bridge_picture(cache_key, language, view, filters))
 
 
-def bridge_heatmap(what: str, derived: bool) -> dict:
-    """The Vega-Lite spec of the domain × domain heatmap (a fresh copy on every call)."""
-    return _bridge_heatmap(key(), lang(), what, derived)
+def bridge_png(view: str, filters) -> bytes:
+    """The map as PNG (drawn by Pillow from the same shapes as the SVG)."""
+    return _bridge_png(key(), lang(), view, filters)
 
 
 def agenda_plan(obstacles: tuple, area: str | None, limit: int | None):

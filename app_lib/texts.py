@@ -118,46 +118,158 @@ TEXTS: dict[str, tuple[str, str]] = {
     "organisations": ("Organisaties", "Organisations"),
     "contact": ("Aanspreekpunt", "Contact"),
     "case_more": ("Wat gebeurde er en met welk resultaat", "What happened and with what result"),
-    # -- domain bridges
+    # -- domain bridges: the evidence-and-gap map
     "bridges_title": ("Domeinbruggen", "Domain bridges"),
-    "bridges_intro": ("Welke oplossingen verbinden twee domeinen? Elk vak telt de oplossingen die "
-                      "volgens hun bron beide domeinen verbinden. Zet ‘afgeleide bruggen’ aan om "
-                      "ook oplossingen te tellen die belemmeringen in beide domeinen aanpakken.",
-                      "Which solutions bridge two domains? Each cell counts the solutions that, "
-                      "according to their source, bridge both domains. Switch on ‘derived "
-                      "bridges’ to also count solutions that address obstacles in both."),
-    "bridges_count": ("Tel", "Count"),
-    "bridges_alt": ("Warmtekaart van domein tegen domein met het aantal verbindende oplossingen "
-                    "of belemmeringen per paar.",
-                    "Heatmap of domain against domain with the number of bridging solutions or "
-                    "obstacles per pair."),
-    "count_solutions": ("Oplossingen", "Solutions"),
-    "count_obstacles": ("Belemmeringen", "Obstacles"),
-    "bridges_click": ("Klik op een vak om de oplossingen te zien, of kies twee domeinen "
-                      "hieronder.",
-                      "Click a cell to see its solutions, or choose two domains below."),
-    "domain_a": ("Domein", "Domain"),
-    "domain_b": ("en domein", "and domain"),
-    "bridges_same": ("Kies twee verschillende domeinen.", "Choose two different domains."),
-    "bridges_pair": ("{a} × {b}: oplossingen ({n})", "{a} × {b}: solutions ({n})"),
-    "bridges_obstacles": ("Belemmeringen die beide domeinen raken ({n})",
-                          "Obstacles affecting both domains ({n})"),
-    "bridges_none": ("Geen oplossing verbindt deze twee domeinen: een witte vlek.",
-                     "No solution bridges these two domains: a white spot."),
-    "gaps_title": ("Witte vlekken", "White spots"),
-    "gaps_intro": ("Waar de kennisbank nog geen antwoord heeft: belemmeringen zonder oplossing, "
-                   "en domeinparen met meer belemmeringen dan verbindende oplossingen.",
-                   "Where the knowledge base has no answer yet: obstacles without a solution, "
-                   "and domain pairs with more obstacles than bridging solutions."),
-    "gaps_unsolved": ("Belemmeringen zonder oplossing ({n})", "Obstacles without a solution ({n})"),
-    "open_gap_short": ("bekende witte vlek", "known white spot"),
-    "gaps_thin": ("Domeinparen met te weinig bruggen", "Domain pairs with too few bridges"),
-    "shortfall": ("Tekort", "Shortfall"),
+    "bridges_intro": ("Welke oplossingen verbinden welke domeinen, hoe sterk is hun bewijs, en "
+                      "waar ontbreekt een antwoord? Elke bubbel is een cel van de kaart: hoe "
+                      "groter, hoe meer oplossingen; de kleur is het sterkste bewijs in de cel. "
+                      "Een rode stippelrand is een witte vlek.",
+                      "Which solutions bridge which domains, how strong is their evidence, and "
+                      "where is an answer missing? Each bubble is a cell of the map: the larger, "
+                      "the more solutions; its colour is the strongest evidence in the cell. A "
+                      "dashed red frame is a white spot."),
+    "bm_view": ("Kaart", "Map"),
+    "bm_view_domains": ("Domein × domein", "Domain × domain"),
+    "bm_view_categories": ("Soort belemmering × domein", "Obstacle category × domain"),
     "bridges_derived": ("Tel ook afgeleide bruggen", "Also count derived bridges"),
     "bridges_derived_help": ("Uit: alleen bruggen die de bron noemt. Aan: ook oplossingen die "
                              "belemmeringen in beide domeinen aanpakken.",
                              "Off: only bridges the source states. On: also solutions that "
                              "address obstacles in both domains."),
+    "bm_derived_what": ("Wat is afgeleid?", "What does derived mean?"),
+    "bm_derived_explain": (
+        "**Genoemd** (volle bubbel): de bron van de oplossing zegt dat ze deze domeinen "
+        "verbindt.\n\n**Afgeleid** (lichte bubbel eromheen): Wijkgraaf leidt het af uit de "
+        "belemmeringen die de oplossing aanpakt. Ze verbindt twee domeinen als minstens één, en "
+        "minstens de helft, van die belemmeringen beide domeinen raakt. Eén algemene "
+        "belemmering tussen veel specifieke maakt een oplossing dus geen brug naar alles.\n\n"
+        "In de kaart *soort belemmering × domein* telt een oplossing als ze een belemmering van "
+        "die soort in dat domein aanpakt; vol als haar bron het domein ook noemt.",
+        "**Stated** (solid bubble): the solution's source says it bridges these domains."
+        "\n\n**Derived** (light bubble around it): Wijkgraaf derives it from the obstacles the "
+        "solution addresses. It bridges two domains when at least one, and at least half, of "
+        "those obstacles affect both domains. One general obstacle among many specific ones "
+        "does not make a solution a bridge to everything.\n\nIn the map *obstacle category × "
+        "domain* a solution counts when it addresses an obstacle of that category in that "
+        "domain; solid when its source names the domain as well."),
+    "bm_filters": ("Filters", "Filters"),
+    "bm_filters_on": ("Filters ({n} aan)", "Filters ({n} on)"),
+    "bm_f_theme": ("Thema", "Theme"),
+    "bm_f_organisation_type": ("Organisatietype dat meedoet", "Organisation type taking part"),
+    "bm_f_effort": ("Inspanning", "Effort"),
+    "bm_f_decision": ("Wie besluit (een professional kan zelf beginnen)",
+                      "Who decides (a professional can start it)"),
+    "bm_f_evidence": ("Bewijsniveau", "Evidence level"),
+    "bm_f_area": ("Gemeente of wijk met praktijkvoorbeelden",
+                  "Municipality or area with practice cases"),
+    "bm_filters_help": ("Filters beperken de oplossingen die meetellen; een thema beperkt ook "
+                        "de belemmeringen. Binnen een filter telt elke gekozen waarde, tussen "
+                        "filters moeten ze allemaal kloppen.",
+                        "Filters narrow the solutions that count; a theme narrows the "
+                        "obstacles too. Within a filter any chosen value counts; across "
+                        "filters all must hold."),
+    "bm_passing": ("{n} van de {total} oplossingen tellen mee.",
+                   "{n} of the {total} solutions count."),
+    "bm_passing_one": ("1 van de {total} oplossingen telt mee.",
+                       "1 of the {total} solutions counts."),
+    "bm_finding_none": ("**Geen witte vlekken** met deze filters: elke belemmering in elke cel "
+                        "heeft een oplossing, en geen cel heeft meer belemmeringen dan "
+                        "oplossingen.",
+                        "**No white spots** with these filters: every obstacle in every cell "
+                        "has a solution, and no cell has more obstacles than solutions."),
+    "bm_finding": ("**Witte vlekken in {n} van de {total} cellen.** Daar zijn meer "
+                   "belemmeringen dan oplossingen, of belemmeringen zonder oplossing. Het "
+                   "grootst:",
+                   "**White spots in {n} of the {total} cells.** There are more obstacles "
+                   "than solutions there, or obstacles without a solution. The largest:"),
+    "bm_finding_one": ("**Eén witte vlek** van de {total} cellen: daar zijn meer belemmeringen "
+                       "dan oplossingen, of belemmeringen zonder oplossing.",
+                       "**One white spot** among the {total} cells: there are more obstacles "
+                       "than solutions there, or obstacles without a solution."),
+    "bm_open_only": ("de enige belemmering heeft geen oplossing",
+                     "its only obstacle has no solution"),
+    "bm_open_none_of": ("geen van de {o} belemmeringen heeft een oplossing",
+                        "none of its {o} obstacles has a solution"),
+    "bm_open_of": ("{n} van de {o} belemmeringen hebben geen oplossing",
+                   "{n} of its {o} obstacles have no solution"),
+    "bm_open_of_one": ("1 van de {o} belemmeringen heeft geen oplossing",
+                       "1 of its {o} obstacles has no solution"),
+    "bm_thin": ("{o} belemmeringen", "{o} obstacles"),
+    "bm_thin_one": ("1 belemmering", "1 obstacle"),
+    "bm_sols": ("{n} oplossingen", "{n} solutions"),
+    "bm_sols_one": ("1 oplossing", "1 solution"),
+    "bm_sols_zero": ("geen enkele oplossing", "no solution at all"),
+    "bm_more_gaps": ("En nog {n} cellen met een witte vlek (rood omrand in de kaart).",
+                     "And {n} more cells with a white spot (framed in red on the map)."),
+    "bm_more_gaps_one": ("En nog 1 cel met een witte vlek (rood omrand in de kaart).",
+                         "And 1 more cell with a white spot (framed in red on the map)."),
+    "bm_open_cell": ("Open", "Open"),
+    "bm_legend": ("Oppervlak van de bubbel: aantal oplossingen. Vol: genoemd door de bron; "
+                  "licht eromheen: ook afgeleid. Kleur: sterkste bewijs in de cel. Rode "
+                  "stippelrand: witte vlek. Het getal in de hoek is het aantal oplossingen.",
+                  "Area of the bubble: number of solutions. Solid: stated by the source; light "
+                  "around it: derived too. Colour: strongest evidence in the cell. Dashed red "
+                  "frame: white spot. The number in the corner is the number of solutions."),
+    "bm_evidence": ("Sterkste bewijs", "Strongest evidence"),
+    "bm_no_evidence": ("niet vastgelegd", "not recorded"),
+    "bm_stated_word": ("vol: genoemd", "solid: stated"),
+    "bm_derived_word": ("licht: ook afgeleid", "light: derived too"),
+    "bm_gap_word": ("witte vlek", "white spot"),
+    "bm_size_word": ("Oppervlak: aantal oplossingen (grootste cel: {n})",
+                     "Area: number of solutions (largest cell: {n})"),
+    "bm_row_domain": ("Domein", "Domain"),
+    "bm_col_domain": ("en domein", "and domain"),
+    "bm_row_category": ("Soort belemmering", "Obstacle category"),
+    "bm_solutions": ("Oplossingen", "Solutions"),
+    "bm_stated": ("Genoemd door de bron", "Stated by the source"),
+    "bm_obstacles": ("Belemmeringen", "Obstacles"),
+    "bm_uncovered": ("Zonder oplossing", "Without a solution"),
+    "bm_alt": ("Bubbelkaart van {rows} tegen domeinen: per cel het aantal oplossingen en hun "
+               "sterkste bewijs; witte vlekken rood omrand.",
+               "Bubble map of {rows} against domains: per cell the number of solutions and "
+               "their strongest evidence; white spots framed in red."),
+    "bm_rows_domains": ("domeinen", "domains"),
+    "bm_rows_categories": ("soorten belemmeringen", "obstacle categories"),
+    "bm_click": ("Klik op een bubbel om de cel te openen, of kies de cel hieronder (ook met het "
+                 "toetsenbord).",
+                 "Click a bubble to open its cell, or choose the cell below (keyboard too)."),
+    "bm_cell": ("Cel", "Cell"),
+    "bm_cell_option": ("{row} × {col} · {sols}", "{row} × {col} · {sols}"),
+    "bm_cell_summary": ("{sols} · {obs}, waarvan {open} zonder oplossing in deze cel.",
+                        "{sols} · {obs}, {open} of them without a solution in this cell."),
+    "bm_obs": ("{n} belemmeringen", "{n} obstacles"),
+    "bm_obs_one": ("1 belemmering", "1 obstacle"),
+    "bm_ranked": ("Oplossingen, best passend eerst ({n})", "Solutions, best fit first ({n})"),
+    "bm_cell_empty": ("Geen oplossing in deze cel met deze filters: een witte vlek.",
+                      "No solution in this cell with these filters: a white spot."),
+    "bm_cell_open": ("Belemmeringen zonder oplossing in deze cel ({n})",
+                     "Obstacles without a solution in this cell ({n})"),
+    "bm_cell_all_covered": ("Elke belemmering in deze cel heeft een oplossing.",
+                            "Every obstacle in this cell has a solution."),
+    "bm_cell_no_obstacles": ("Geen belemmering in deze cel.", "No obstacle in this cell."),
+    "bm_chip_stated": ("genoemd", "stated"),
+    "bm_chip_derived": ("afgeleid", "derived"),
+    "bm_svg": ("Kaart als SVG", "Map as SVG"),
+    "bm_png": ("Kaart als PNG", "Map as PNG"),
+    "bm_csv": ("Cel als CSV", "Cell as CSV"),
+    "bm_csv_kind": ("soort", "kind"),
+    "bm_csv_rank": ("plaats", "rank"),
+    "bm_csv_id": ("id", "id"),
+    "bm_csv_name": ("naam", "name"),
+    "bm_csv_basis": ("brug", "bridge"),
+    "bm_csv_evidence": ("bewijsniveau", "evidence level"),
+    "bm_csv_decides": ("wie besluit", "who decides"),
+    "bm_csv_effort": ("inspanning", "effort"),
+    "bm_csv_applied": ("toegepast in", "applied in"),
+    "bm_csv_reason": ("waarom", "why"),
+    "bm_csv_solution": ("oplossing", "solution"),
+    "bm_csv_open": ("belemmering zonder oplossing", "obstacle without a solution"),
+    "bm_same": ("Kies twee verschillende domeinen.", "Choose two different domains."),
+    "gaps_unsolved": ("Belemmeringen zonder enige oplossing ({n})",
+                      "Obstacles without any solution ({n})"),
+    "gaps_unsolved_one": ("Eén belemmering zonder enige oplossing",
+                          "One obstacle without any solution"),
+    "open_gap_short": ("bekende witte vlek", "known white spot"),
     "show_all": ("Toon alle {n}", "Show all {n}"),
     # -- network
     "net_title": ("Netwerk", "Network"),

@@ -4,7 +4,11 @@ is ``f(G, ...)`` returning plain data."""
 
 from graph.analytics.advice import ORDER, Reason, RankedSolution, rank_solutions
 from graph.analytics.agenda import Agenda, agenda, solutions_for
-from graph.analytics.bridges import bridge_matrix, bridging_solutions, gaps
+from graph.analytics.bridges import bridge_matrix, bridging_solutions
+from graph.analytics.bridgemap import (
+    FACETS, VIEWS, BridgeMap, MapCell, MapFilters, bridge_map, gaps, map_options, option_label,
+    resolve_option,
+)
 from graph.analytics.brokers import (BROKER_ORDER, CRITERIA, SideRanking, brokers, ordinal,
                                      standings)
 from graph.analytics.common import (
@@ -19,9 +23,10 @@ from graph.analytics.routes import SharedProblem, routes, shared_problems, undir
 from graph.analytics.views import collaboration_graph, solution_domain_graph
 
 __all__ = [
-    "Agenda", "AmbiguousIdError", "BROKER_ORDER", "CANONICAL", "CRITERIA", "KINDS", "ORDER",
-    "RankedSolution", "Reason", "SharedProblem", "SideRanking", "agenda", "brokers", "ordinal",
-    "rank_solutions", "shared_problems", "standings",
+    "Agenda", "AmbiguousIdError", "BROKER_ORDER", "BridgeMap", "CANONICAL", "CRITERIA", "FACETS",
+    "KINDS", "MapCell", "MapFilters", "ORDER", "RankedSolution", "Reason", "SharedProblem",
+    "SideRanking", "VIEWS", "agenda", "bridge_map", "brokers", "map_options", "option_label",
+    "ordinal", "rank_solutions", "resolve_option", "shared_problems", "standings",
     "bridge_matrix", "bridging_solutions", "build_graph", "clear_cache", "collaboration_graph",
     "communities", "gaps", "in_index", "key_players", "nodes_of_kind", "out_index",
     "parse_kind", "project", "queries", "resolve", "resolve_many", "routes", "short_id",

@@ -5,9 +5,9 @@ least half of the obstacles it addresses, and at least one, each affect both dom
 (``wg:addresses`` → ``wg:affectsDomain``, **derived**): one generic obstacle among several
 specific ones does not make a solution bridge every domain that obstacle touches.
 :func:`bridge_matrix` lays this out domain × domain with
-the number of obstacles that affect each pair beside it; :func:`bridging_solutions` ranks the
-bridges of one pair with a reason; :func:`gaps` lists obstacles without any solution and
-pairs with many obstacles and few bridges.
+the obstacles that affect each pair beside it; :func:`bridging_solutions` ranks the
+bridges of one pair with a reason. The evidence-and-gap map with its filters, and the gaps,
+are in :mod:`graph.analytics.bridgemap`.
 
 >>> from graph.analytics.common import example_graph
 >>> m = bridge_matrix(example_graph())
@@ -25,11 +25,11 @@ import networkx as nx
 from ontology import InputError
 from graph.analytics.advice import rank_solutions
 from graph.analytics.views import derives, pair_bridges
-from graph.analytics.projection import in_index, nodes_of_kind, out_index, short_id
+from graph.analytics.projection import memoize, nodes_of_kind, out_index, short_id
 
 __all__ = [
     "BASES", "Bridge", "BridgePair", "BridgeMatrix", "bridge_matrix", "derives",
-    "BridgingSolution", "bridging_solutions", "UnsolvedObstacle", "ThinPair", "Gaps", "gaps",
+    "BridgingSolution", "bridging_solutions",
 ]
 
 
@@ -136,15 +136,17 @@ def bridge_matrix(G: nx.MultiDiGraph) -> BridgeMatrix:
     >>> [(short_id(b.solution), b.basis) for b in m.cell("dom-gezondheid", "dom-wonen")]
     [('S01', 'stated+derived'), ('S02', 'derived')]
     """
-    domains = nodes_of_kind(G, "domain")
-    per_domain = _domain_obstacles(G)
-    pairs = []
-    for a, b in combinations(domains, 2):
-        bridges = [Bridge(s, G.nodes[s]["label"], stated, derived)
-                   for s, (stated, derived) in pair_bridges(G, a, b).items()]
-        pairs.append(BridgePair(a, b, bridges, sorted(per_domain[a] & per_domain[b])))
-    return BridgeMatrix(domains, {d: G.nodes[d]["label"] for d in domains}, pairs,
-                        {d: sorted(per_domain[d]) for d in domains})
+    def compute():
+        domains = nodes_of_kind(G, "domain")
+        per_domain = _domain_obstacles(G)
+        pairs = []
+        for a, b in combinations(domains, 2):
+            bridges = [Bridge(s, G.nodes[s]["label"], stated, derived)
+                       for s, (stated, derived) in pair_bridges(G, a, b).items()]
+            pairs.append(BridgePair(a, b, bridges, sorted(per_domain[a] & per_domain[b])))
+        return BridgeMatrix(domains, {d: G.nodes[d]["label"] for d in domains}, pairs,
+                            {d: sorted(per_domain[d]) for d in domains})
+    return memoize(G, "bridge_matrix", compute)
 
 
 @dataclass(frozen=True)
@@ -166,7 +168,8 @@ class BridgingSolution:
 
 
 def bridging_solutions(G: nx.MultiDiGraph, domain_a: str, domain_b: str,
-                       lang: str | None = None, area: str | None = None) -> list[BridgingSolution]:
+                       lang: str | None = None, area: str | None = None,
+                       candidates=None) -> list[BridgingSolution]:
     """The solutions that bridge two domains, best first, each with its reasons: the one
     ranking of :func:`graph.analytics.advice.rank_solutions`.
 
@@ -184,6 +187,8 @@ def bridging_solutions(G: nx.MultiDiGraph, domain_a: str, domain_b: str,
         Language of ``label``; default the graph's. Reasons come in both languages.
     area : str, optional
         An area whose practice counts.
+    candidates : iterable of str, optional
+        Rank only these solutions (IRIs): a filtered cell of the bridge map.
 
     Returns
     -------
@@ -207,83 +212,10 @@ def bridging_solutions(G: nx.MultiDiGraph, domain_a: str, domain_b: str,
     obstacles it addresses; its source does not say so. No practice case in the knowledge base
     yet. Evidence level not established yet. Decided by municipality. Effort: high.
     """
-    ranked = rank_solutions(G, domains=(domain_a, domain_b), area=area, lang=lang)
+    ranked = rank_solutions(G, domains=(domain_a, domain_b), area=area, lang=lang,
+                            candidates=candidates)
     return [BridgingSolution(r.rank, r.solution, r.label, bool(r.stated), bool(r.derived),
                              r.obstacles_both, r.obstacles_either, r.evidence, r.reason,
                              r.reasons, r.key)
             for r in ranked]
 
-
-@dataclass(frozen=True)
-class UnsolvedObstacle:
-    """An obstacle no solution addresses; ``open_gap`` when the knowledge base says so."""
-
-    obstacle: str
-    label: str
-    open_gap: bool
-    domains: list[str]
-
-
-@dataclass(frozen=True)
-class ThinPair:
-    """A domain pair with more obstacles than bridging solutions."""
-
-    a: str
-    b: str
-    labels: tuple[str, str]
-    obstacles: int
-    solutions: int
-    shortfall: int
-
-
-@dataclass(frozen=True)
-class Gaps:
-    """:func:`gaps`: obstacles without solutions and thinly bridged domain pairs."""
-
-    unsolved: list[UnsolvedObstacle]
-    thin_pairs: list[ThinPair]
-
-
-def gaps(G: nx.MultiDiGraph, min_obstacles: int = 1, basis: str = "any") -> Gaps:
-    """Where the knowledge base has no answer yet.
-
-    Parameters
-    ----------
-    G : nx.MultiDiGraph
-        A projection.
-    min_obstacles : int
-        Only domain pairs affected by at least this many obstacles count as thin.
-    basis : {"any", "stated", "derived"}
-        Which bridges count.
-
-    Returns
-    -------
-    Gaps
-        ``unsolved``: obstacles no solution addresses, sorted by id; ``thin_pairs``: domain
-        pairs with fewer bridging solutions than obstacles, largest shortfall (obstacles −
-        solutions) first, ties by the pair's ids.
-
-    Examples
-    --------
-    >>> from graph.analytics.common import example_graph
-    >>> g = gaps(example_graph())
-    >>> [(short_id(u.obstacle), u.open_gap) for u in g.unsolved]
-    [('O03', True)]
-    >>> [(short_id(p.a), short_id(p.b), p.shortfall) for p in g.thin_pairs]  # O03: no solution
-    [('dom-gezondheid', 'dom-veiligheid', 1)]
-    >>> [(short_id(p.a), short_id(p.b)) for p in gaps(example_graph(), basis="stated").thin_pairs]
-    [('dom-gezondheid', 'dom-veiligheid')]
-    """
-    addressed = in_index(G, "addresses")
-    affects = out_index(G, "affectsDomain")
-    unsolved = [UnsolvedObstacle(o, G.nodes[o]["label"], bool(G.nodes[o].get("openGap")),
-                                 list(affects.get(o, ())))
-                for o in nodes_of_kind(G, "obstacle") if not addressed.get(o)]
-    thin = []
-    for p in bridge_matrix(G).pairs:
-        n_o, n_s = len(p.obstacles), len(_only(p.solutions, basis))
-        if n_o >= min_obstacles and n_s < n_o:
-            thin.append(ThinPair(p.a, p.b, (G.nodes[p.a]["label"], G.nodes[p.b]["label"]),
-                                 n_o, n_s, n_o - n_s))
-    thin.sort(key=lambda t: (-t.shortfall, -t.obstacles, t.a, t.b))
-    return Gaps(unsolved, thin)

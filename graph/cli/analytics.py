@@ -1,5 +1,7 @@
 """The analytics subcommands: ``bridges``, ``routes``, ``rank``, ``solutions``, ``agenda``,
 ``gaps``. Each is a thin call into one library function; output as a table, JSON or Markdown.
+``bridges`` and ``gaps`` read the one bridge map (:func:`graph.analytics.bridge_map`) the app's
+page draws, with the same filters.
 
 Item arguments go through the one resolver (:func:`graph.items.resolve`): ids (``O08``), full
 IRIs, CBS codes, names in Dutch or English and the words people use (``--wijk Overvecht``,
@@ -32,6 +34,8 @@ _T = {  # column and title words: key → (nl, en)
     "shortfall": ("tekort", "shortfall"), "pair": ("domeinpaar", "domain pair"),
     "open_gap": ("bewust open", "known gap"), "for": ("voor", "for"),
     "tie": ("bij gelijke stand", "on a tie"),
+    "category": ("soort belemmering", "obstacle category"),
+    "uncovered": ("zonder oplossing", "without a solution"),
 }
 
 
@@ -109,17 +113,39 @@ def _out(args, *parts, **kw) -> int:
     return 0
 
 
+def _filters(args, G, names):
+    """The bridge map's filters from ``--theme``, ``--organisation-type``, ``--effort``,
+    ``--decision``, ``--evidence``, ``--area`` and ``--basis``: items through the one
+    resolver, levels by id or label."""
+    from graph.analytics import FACETS, MapFilters, resolve_option
+
+    chosen = {}
+    for facet in FACETS:
+        values = getattr(args, facet, None) or []
+        kind = {"theme": "theme", "organisation_type": "organisation_type",
+                "area": "area"}.get(facet)
+        chosen[facet] = tuple(names(values, kind) if kind else
+                              [resolve_option(G, facet, v) for v in values])
+    return MapFilters(**chosen, basis=args.basis)
+
+
 def cmd_bridges(args) -> int:
-    from graph.analytics import bridge_matrix, bridging_solutions
+    from graph.analytics import bridge_map, bridging_solutions, option_label
 
     (G, names), lang = _open(args), args.lang
+    filters = _filters(args, G, names)
     if args.domains:
         if len(args.domains) != 2:
             from ontology import InputError
 
             raise InputError("give two domains, or none for the whole matrix")
         a, b = (names([d], "domain")[0] for d in args.domains)
-        ranked = bridging_solutions(G, a, b, lang=lang)
+        if a == b:
+            from ontology import InputError
+
+            raise InputError(f"choose two different domains, not {short_id(a)} twice")
+        cell = bridge_map(G, "domains", filters).cell(a, b)
+        ranked = bridging_solutions(G, a, b, lang=lang, candidates=cell.solutions)
         rows = [[r.rank, short_id(r.solution), r.label,
                  "+".join(w for w, on in (("stated", r.stated), ("derived", r.derived)) if on),
                  r.reason[lang]] for r in ranked]
@@ -127,21 +153,38 @@ def cmd_bridges(args) -> int:
             + " × ".join(args.domains)
         return _out(args, title, [_w(k, lang) for k in ("rank", "id", "label", "basis",
                                                           "reason")], rows, ranked)
-    m = bridge_matrix(G)
+    m = bridge_map(G, args.view, filters)
     what = args.count
-    heads = [G.nodes[d].get("notation") or short_id(d) for d in m.domains]
+
+    def head(x):
+        return G.nodes[x].get("notation") if x in G else None
+
+    heads = [head(d) or short_id(d) for d in m.cols]
     rows = []
-    for d, head in zip(m.domains, heads):
-        row: list[object] = [f"{head} {m.labels[d]}"]
-        for e in m.domains:
-            row.append(len(m.obstacles_in[d]) if d == e and what == "obstacles" else
-                       "·" if d == e else m.count(d, e, what, args.basis))
+    for d in m.rows:
+        row: list[object] = [f"{head(d) or short_id(d)} {option_label(G, d, lang)}"
+                             if head(d) else option_label(G, d, lang)]
+        for e in m.cols:
+            if d == e:
+                row.append(len(m.obstacles_in[d]) if what == "obstacles" else "·")
+                continue
+            cell = m.cell(d, e)
+            row.append(len(cell.obstacles if what == "obstacles" else cell.solutions))
         rows.append(row)
     title = {("nl", "solutions"): "Overbruggende oplossingen per domeinpaar",
              ("en", "solutions"): "Bridging solutions per domain pair",
              ("nl", "obstacles"): "Belemmeringen per domeinpaar",
              ("en", "obstacles"): "Obstacles per domain pair"}[lang, what]
-    return _out(args, title, [_w("domains", lang), *heads], rows, m)
+    if args.view == "categories":
+        title = {("nl", "solutions"): "Oplossingen per soort belemmering en domein",
+                 ("en", "solutions"): "Solutions per obstacle category and domain",
+                 ("nl", "obstacles"): "Belemmeringen per soort en domein",
+                 ("en", "obstacles"): "Obstacles per category and domain"}[lang, what]
+    first = _w("domains", lang) if args.view == "domains" else _w("category", lang)
+    notes = ([("Filters: " if lang == "nl" else "Filters: ") + "; ".join(
+        f"{k} = {', '.join(short_id(v) for v in vs)}" for k, vs in filters.chosen().items())]
+        if filters.active else [])
+    return _out(args, title, [first, *heads], rows, m, notes=notes)
 
 
 def cmd_routes(args) -> int:
@@ -273,7 +316,8 @@ def cmd_agenda(args) -> int:
 def cmd_gaps(args) -> int:
     from graph.analytics import gaps
 
-    g, lang = gaps(_graph(args), args.min_obstacles, args.basis), args.lang
+    (G, names), lang = _open(args), args.lang
+    g = gaps(G, args.min_obstacles, filters=_filters(args, G, names))
     if args.format == "json":
         return _out(args, "", [], [], g)
     first = render(args.format, "Belemmeringen zonder oplossing" if lang == "nl" else
@@ -281,11 +325,12 @@ def cmd_gaps(args) -> int:
                    ["id", _w("label", lang), _w("open_gap", lang)],
                    [[short_id(u.obstacle), u.label, "✓" if u.open_gap else ""]
                     for u in g.unsolved], g)
-    second = render(args.format, "Dun overbrugde domeinparen" if lang == "nl" else
-                    "Thinly bridged domain pairs",
-                    [_w(k, lang) for k in ("pair", "obstacles", "solutions", "shortfall")],
-                    [[" × ".join(p.labels), p.obstacles, p.solutions, p.shortfall]
-                     for p in g.thin_pairs], g)
+    second = render(args.format, "Witte vlekken per domeinpaar" if lang == "nl" else
+                    "Gaps per domain pair",
+                    [_w(k, lang) for k in ("pair", "obstacles", "solutions", "shortfall",
+                                           "uncovered")],
+                    [[" × ".join(p.labels), p.obstacles, p.solutions, p.shortfall,
+                      " ".join(short_id(o) for o in p.uncovered)] for p in g.thin_pairs], g)
     print(first + "\n\n" + second)
     return 0
 
@@ -303,9 +348,9 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
     p.add_argument("domains", nargs="*", metavar="DOMAIN", help="two domains (ids or labels)")
     p.add_argument("--count", choices=["solutions", "obstacles"], default="solutions",
                    help="what the matrix counts (default solutions)")
-    p.add_argument("--basis", choices=["any", "stated", "derived"], default="any",
-                   help="which bridges the matrix counts: stated (wg:bridgesDomain), derived "
-                        "(from the obstacles addressed) or any (default)")
+    p.add_argument("--view", choices=["domains", "categories"], default="domains",
+                   help="domain × domain (default) or obstacle category × domain")
+    _filter_args(p)
     p.set_defaults(func=cmd_bridges)
 
     p = subparsers.add_parser("routes", parents=parents,
@@ -350,6 +395,20 @@ def register(subparsers, common: argparse.ArgumentParser) -> None:
                               help="obstacles without solutions; thinly bridged domain pairs")
     p.add_argument("--min-obstacles", type=int, default=1,
                    help="pairs with at least this many obstacles (default 1)")
-    p.add_argument("--basis", choices=["any", "stated", "derived"], default="any",
-                   help="which bridges count (default any)")
+    _filter_args(p)
     p.set_defaults(func=cmd_gaps)
+
+
+def _filter_args(p: argparse.ArgumentParser) -> None:
+    """The bridge map's filters (the app's page has the same)."""
+    p.add_argument("--basis", choices=["any", "stated", "derived"], default="any",
+                   help="which bridges count: stated (wg:bridgesDomain), derived (from the "
+                        "obstacles addressed) or any (default)")
+    for flag, what in (("theme", "these themes (solutions and obstacles)"),
+                       ("organisation-type", "solutions these organisation types take part "
+                                             "in or decide"),
+                       ("effort", "solutions of this effort (laag, middel, hoog)"),
+                       ("decision", "solutions decided at this level (e.g. professional)"),
+                       ("evidence", "solutions of this evidence level"),
+                       ("area", "solutions with a practice case in this area or inside it")):
+        p.add_argument(f"--{flag}", nargs="+", metavar="VALUE", help="count only " + what)

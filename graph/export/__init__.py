@@ -7,6 +7,7 @@ from graph.export.rdf import (
     write_atomic,
 )
 from graph.export.subgraph import Selection, Subgraph, select
+from graph.export.tables import write_csv
 from graph.export.toolbox import (
     build_toolbox, toolbox_html, toolbox_markdown, toolbox_pdf, write_toolbox,
 )
@@ -15,5 +16,5 @@ __all__ = [
     "FORMATS", "MEDIA_TYPES", "Selection", "Subgraph", "build_document", "build_toolbox",
     "dump_store", "export_subgraph", "format_for_path", "select", "serialize_triples",
     "to_html", "to_markdown", "toolbox_html", "toolbox_markdown", "toolbox_pdf",
-    "write_atomic", "write_toolbox",
+    "write_atomic", "write_csv", "write_toolbox",
 ]

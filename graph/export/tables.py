@@ -52,7 +52,7 @@ from graph.export.subgraph import DCT, RDF_TYPE, RDFS, SKOS, Subgraph
 from ontology.vocab import ORG, WG
 
 __all__ = ["to_networkx", "write_graphml", "write_gexf", "write_csv_zip", "write_xlsx",
-           "WRITERS", "NODE_COLUMNS", "EDGE_COLUMNS"]
+           "write_csv", "WRITERS", "NODE_COLUMNS", "EDGE_COLUMNS"]
 
 _DOMAIN_LINKS = {WG + "affectsDomain", WG + "bridgesDomain", WG + "worksOnDomain"}
 _SKIP = {RDF_TYPE, SKOS + "inScheme", SKOS + "topConceptOf", DCT + "source"}
@@ -179,6 +179,16 @@ def _csv(rows: list[dict], columns: list[str]) -> bytes:
         writer.writerow({k: ("true" if v is True else "false" if v is False else csv_cell(v))
                          for k, v in row.items()})
     return text.getvalue().encode("utf-8-sig")  # with a BOM, so Excel reads UTF-8
+
+
+def write_csv(rows: list[dict], columns: list[str]) -> bytes:
+    """One table as CSV (UTF-8 with a BOM, CRLF): every cell through :func:`loaders.csv_cell`,
+    so a value that starts like a formula stays text in a spreadsheet.
+
+    >>> write_csv([{"naam": "=1+1", "n": 2}], ["naam", "n"]).decode("utf-8-sig").splitlines()
+    ['naam,n', "'=1+1,2"]
+    """
+    return _csv(rows, columns)
 
 
 def _readme(sub: Subgraph, lang: str) -> str:

@@ -9,7 +9,8 @@ import pytest
 
 from ontology import InputError, UnknownIdError
 from graph.analytics.common import example_graph, iri
-from graph.analytics.bridges import bridge_matrix, bridging_solutions, gaps
+from graph.analytics.bridges import bridge_matrix, bridging_solutions
+from graph.analytics.bridgemap import gaps
 from graph.cli.main import main
 from graph.analytics.projection import nodes_of_kind, project, short_id
 from tests.data.analytics import graphs
@@ -92,12 +93,16 @@ def test_gaps_known_answer():
     g = gaps(bridges_graph())
     assert [(short_id(u.obstacle), u.open_gap) for u in g.unsolved] == [
         ("O4", False), ("O5", True), ("O6", False), ("O7", False), ("O8", False)]
-    assert [(short_id(p.a), short_id(p.b), p.obstacles, p.solutions, p.shortfall)
-            for p in g.thin_pairs] == [("B", "C", 3, 1, 2), ("C", "D", 1, 0, 1)]
+    # a gap: fewer solutions than obstacles, or obstacles none of the pair's bridges addresses
+    # (A-C: S2 states the bridge but addresses nothing, so O5 stays open)
+    assert [(short_id(p.a), short_id(p.b), p.obstacles, p.solutions, p.shortfall,
+             [short_id(o) for o in p.uncovered]) for p in g.thin_pairs] == [
+        ("B", "C", 3, 1, 2, ["O6", "O7"]), ("C", "D", 1, 0, 1, ["O8"]),
+        ("A", "C", 1, 1, 0, ["O5"])]
     assert [short_id(p.a) for p in gaps(bridges_graph(), min_obstacles=2).thin_pairs] == ["B"]
     stated = gaps(bridges_graph(), basis="stated").thin_pairs  # S3's derived bridge not counted
-    assert [(short_id(p.a), short_id(p.b), p.shortfall) for p in stated] == [
-        ("B", "C", 3), ("A", "B", 1), ("C", "D", 1)]
+    assert [(short_id(p.a), short_id(p.b), p.shortfall, len(p.uncovered)) for p in stated] == [
+        ("B", "C", 3, 3), ("A", "B", 1, 1), ("C", "D", 1, 1), ("A", "C", 0, 1)]
 
 
 def test_gaps_on_mini(mini_store_ro):
@@ -132,7 +137,7 @@ def test_cli_bridges(mini_dir, capsys):
     assert out.startswith("### Solutions that bridge") and "| 1 | S01 |" in out
     assert main(["bridges", "--store", mini_dir, "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert len(data["pairs"]) == 3
+    assert len(data["cells"]) == 3 and data["view"] == "domains"
 
 
 def test_cli_gaps_and_errors(mini_dir, capsys):
