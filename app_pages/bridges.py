@@ -49,6 +49,7 @@ def _view_changed() -> None:
 
 top = st.columns([5, 4, 3], vertical_alignment="bottom")
 view_names = {v: t("bm_view_" + v) for v in VIEWS}
+ui.relabel("bm_view")
 view = top[0].segmented_control(t("bm_view"), list(VIEWS), key="bm_view", required=True,
                                 format_func=view_names.__getitem__,
                                 on_change=_view_changed) or "domains"
@@ -66,9 +67,10 @@ with st.expander(tn("bm_filters_on", active) if active else t("bm_filters"),
     st.caption(t("bm_filters_help"))
     cols = st.columns(3)
     for i, facet in enumerate(FACETS):
+        ui.relabel("bm_f_" + facet)
         cols[i % 3].multiselect(
             t("bm_f_" + facet), options[facet], key="bm_f_" + facet, format_func=label_of,
-            placeholder=t("choose_options"),
+            placeholder=t("choose_options"), select_all=False,
             on_change=lambda f=facet: state.publish_list(PARAM[f], "bm_f_" + f))
 chosen = {f: tuple(st.session_state.get("bm_f_" + f) or ()) for f in FACETS}
 filters = MapFilters(**{f: tuple(state.iri_of(v) for v in vs) for f, vs in chosen.items()},
@@ -191,6 +193,7 @@ def _cell_changed() -> None:
 
 shown = {k: option_text(k) for k in keys}
 order = sorted(keys, key=lambda k: shown[k].lower())
+ui.relabel("bm_cell")
 st.selectbox(t("bm_cell"), order, key="bm_cell", format_func=shown.__getitem__,
              on_change=_cell_changed, placeholder=t("choose_option"))
 selected = keys.get(st.session_state.get("bm_cell"))

@@ -50,6 +50,8 @@ def pick_sides() -> tuple[str, str] | None:
         state.synced(key, param, valid=options)
         st.session_state.setdefault(key, default)
     left, right = st.columns(2)
+    ui.relabel("players_a")
+    ui.relabel("players_b")
     a = left.selectbox(t("players_side_a"), list(options), key="players_a",
                        format_func=options.get, placeholder=t("choose_option"),
                        on_change=lambda: state.publish("a", st.session_state.players_a,
@@ -153,6 +155,7 @@ def measures_table(kind: str, columns: list) -> None:
         players_table(ranking, columns)
 
 
+ui.relabel("players_tab")
 tab = st.segmented_control(
     t("players_view"), TABS, key="players_tab", format_func=lambda k: t("players_" + k),
     required=True, on_change=lambda: state.publish("tab", st.session_state.players_tab,

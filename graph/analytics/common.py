@@ -123,10 +123,8 @@ def resolve(G: nx.Graph, value: str, kind: str | None = None) -> str:
     ids, labels = _index(G)
     key = text.casefold()
     names = _names(G)
-    if names is not None:
-        found = sorted(n for n in ids.get(key, ()) if kind is None or G.nodes[n]["kind"] == kind)
-        if len(found) == 1:
-            return found[0]
+    # an IRI or id of a node of another kind is not a name to search for: it names that node
+    if names is not None and text not in G and not ids.get(key):
         what = f"{kind.replace('_', ' ')} id or name" if kind else "id or name"
         try:
             node = names(text, kind)

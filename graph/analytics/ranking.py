@@ -195,8 +195,8 @@ def _brokers(G, kind, exact_limit, samples, seed):
               f"{b:.0%} of the shortest links between others.")
         if co is not None:
             broker = co < 0.5
-            nl += f" Constraint {co:.2f}: " + ("makelaar tussen groepen." if broker else
-                                               "vooral binnen één groep.")
+            nl += f" Beperking {co:.2f}: " + ("makelaar tussen groepen." if broker else
+                                                "vooral binnen één groep.")
             en += f" Constraint {co:.2f}: " + ("a broker between groups." if broker else
                                                "mostly within one group.")
         nl = _dutch_decimals(nl)

@@ -128,3 +128,20 @@ def test_cli_rank_between_two_sides(mini_dir, capsys):
     assert main(["rank", "solutions", "--between", "sociaal-domein", "dom-wonen",
                  "--store", mini_dir]) == 2
     assert "share domains" in capsys.readouterr().err
+
+
+def test_an_iri_of_another_kind_is_never_handed_to_the_name_resolver():
+    """With names plugged in, resolve_side(G, <fysiek-domein IRI>) asked the search for a
+    *domain* named by that IRI and got dom-milieu: the physical side shrank to one domain."""
+    from ontology import UnknownIdError
+    from graph.analytics import use_names
+    from graph.analytics.advice import resolve_side
+    from graph.analytics.common import example_graph, iri, resolve
+
+    asked = []
+    G = use_names(example_graph(), lambda value, kind=None: asked.append(value) or iri("O02"))
+    with pytest.raises(UnknownIdError):
+        resolve(G, iri("sociaal-domein"), "domain")
+    assert resolve_side(G, iri("sociaal-domein")) == iri("sociaal-domein")
+    assert asked == []
+    assert resolve(G, "geld voor de wijk") == iri("O02") and asked == ["geld voor de wijk"]
