@@ -207,6 +207,10 @@ def warm_clicks(data: str, repeat: int = 3, pages: dict | None = None) -> dict:
     out = {}
     for name, make in (pages or WARM).items():
         page = name.split("#")[0]
+        for key in list(at.query_params):
+            del at.query_params[key]
+        if page in ("obstacle", "solution"):  # without an id these pages are an overview
+            at.query_params["id"] = _ids(page)[0]
         at.switch_page(f"app_pages/{page}.py").run()
         if at.exception:
             raise RuntimeError(f"{page}: {at.exception[0].value}")

@@ -18,8 +18,9 @@ from collections.abc import Sequence
 
 import sys
 
+from ontology import UnknownIdError
 from graph.cli.common import store_from_args
-from graph.analytics import ordinal, short_id
+from graph.analytics import AmbiguousIdError, ordinal, short_id
 from graph.items import build_index, named_projection, resolve
 
 __all__ = ["register", "render"]
@@ -283,8 +284,16 @@ def cmd_agenda(args) -> int:
 
     (G, names), lang = _open(args), args.lang
     area = names([args.neighbourhood], "area")[0] if args.neighbourhood else None
-    a = agenda(G, names(args.obstacles, "obstacle"), neighbourhood=area,
-               max_solutions=args.max_solutions, lang=lang)
+    chosen, unmatched = [], []
+    for theme in args.obstacles:  # a theme that names no obstacle stays open, it is no error
+        try:
+            chosen += names([theme], "obstacle")
+        except AmbiguousIdError:
+            raise
+        except UnknownIdError:
+            unmatched.append(theme)
+    a = agenda(G, list(dict.fromkeys(chosen)), neighbourhood=area,
+               max_solutions=args.max_solutions, lang=lang, unmatched=unmatched)
     rows = [[i, short_id(it.solution), it.label, ", ".join(short_id(o) for o in it.covers),
              f"{it.cost:g}", it.reason[lang]] for i, it in enumerate(a.items, 1)]
     def who(t) -> str:

@@ -16,6 +16,22 @@ from tests.app.test_browser import _pick, _ready, browser, page, server  # noqa:
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
+def _download(pg, label: str, tries: int = 3):
+    """Click a download button until the download starts: a click that lands while the app
+    is still rerunning (the page redrawn under the pointer, on a busy machine) is lost."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(tries):
+        try:
+            with pg.expect_download(timeout=20_000) as info:
+                pg.get_by_role("button", name=label).click()
+            return info.value
+        except PlaywrightTimeout:
+            if attempt == tries - 1:
+                raise
+            pg.wait_for_timeout(1000)
+
+
 def _shot(pg, folder, name: str) -> None:
     """The page as the reader sees it, and the map itself (scrolled into view)."""
     path = folder / name
@@ -87,10 +103,9 @@ def test_bridge_map_in_the_browser(page, server, tmp_path):  # noqa: F811
 
     # the map as files
     for label, head in (("Kaart als SVG", b"<svg"), ("Kaart als PNG", b"\x89PNG")):
-        with page.expect_download() as info:
-            page.get_by_role("button", name=label).click()
-        target = tmp_path / info.value.suggested_filename
-        info.value.save_as(str(target))
+        download = _download(page, label)
+        target = tmp_path / download.suggested_filename
+        download.save_as(str(target))
         assert target.read_bytes().startswith(head), target
         print("download:", target)
 

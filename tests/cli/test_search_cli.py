@@ -73,6 +73,18 @@ def test_agenda_on_everyday_words_and_an_area_name(capsys):
     assert "Overvecht → WK" in captured.err
 
 
+@pytest.mark.slow
+def test_agenda_in_overvecht_names_utrecht_and_keeps_an_unmatched_theme_open(capsys):
+    """Issue 13's line: cases or programmes and organisations located there, and what nothing
+    covers listed as open, a typed theme that matched no obstacle included."""
+    capsys.readouterr()
+    assert main(["agenda", "--store", ":memory:", "schulden", "eenzaamheid", "verloedering",
+                 "qqqzorgweg", "--wijk", "Overvecht"]) == 0
+    out = capsys.readouterr().out
+    assert "Wijkakkoord Overvecht" in out and "Gemeente Utrecht" in out
+    assert "Open (geen belemmering gevonden): 'qqqzorgweg'" in out
+
+
 def test_search_on_the_bundled_knowledge_base_answers_the_issue(kb_store):
     index = build_index(kb_store)
     money = {r["o"].value for r in kb_store.select(
