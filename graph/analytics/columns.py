@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import repeat
 
 import networkx as nx
@@ -127,6 +127,14 @@ class EdgeTable:
     v: np.ndarray
     k: np.ndarray
     kind: list[str]
+    views: dict = field(default_factory=dict, repr=False)
+
+    def view(self, name: str, compute):
+        """``compute()`` once per table (views every language's graph shares, such as the
+        undirected graph)."""
+        if name not in self.views:
+            self.views[name] = compute()
+        return self.views[name]
 
     def node_array(self) -> np.ndarray:
         """The nodes as a NumPy object array (for fancy indexing back to IRIs)."""

@@ -43,6 +43,7 @@ import pyoxigraph as ox
 from ontology import ITEM, WG
 from ontology.kinds import CLASS_KIND
 from ontology.files import ONTOLOGY_TTL
+from graph.analytics.arrays import out_lists, undirected
 from graph.analytics.columns import (EdgeTable, Group, attach, column_query, edge_table, ids,
                                      read_columns, smallest)
 from graph.store import EmbeddedStore, Store, iri_nt
@@ -443,6 +444,7 @@ def project(store: Store, lang: str = "nl", *, cache: bool = True) -> nx.MultiDi
         if groups is not None:
             G, table = _graph_from_columns(groups, lang)
             attach(G, table)
+            table.view("undirected", lambda: undirected(table))  # for routes (0.4 s at 1M)
         else:  # a value holds a separator character: read rows instead
             G = _graph_from_rows(_rows(store, _node_query()), _rows(store, _edge_query()), lang)
     finally:
@@ -500,12 +502,8 @@ def out_index(G: nx.MultiDiGraph, predicate: str) -> dict[str, tuple[str, ...]]:
     """
     p = _pred(predicate)
 
-    def compute():  # one pass over the edges serves every predicate
-        found: dict[str, dict[str, set[str]]] = {}
-        for u, v, k in G.edges(keys=True):
-            found.setdefault(k, {}).setdefault(u, set()).add(v)
-        return {k: {u: tuple(sorted(vs)) for u, vs in sorted(by.items())}
-                for k, by in found.items()}
+    def compute():  # every predicate at once, from the edge arrays (arrays.out_lists)
+        return out_lists(edge_table(G))
     return memoize(G, "out", compute).get(p, {})
 
 
