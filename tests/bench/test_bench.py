@@ -49,3 +49,14 @@ def test_bench_doctests():
     import bench.generate
 
     assert doctest.testmod(bench.generate, optionflags=doctest.ELLIPSIS).failed == 0
+
+
+def test_run_measures_memory_per_step_and_the_app_apart():
+    size = run([1500], repeat=1)["sizes"]["1500"]
+    for step in size["steps"]:
+        assert 0 < step["step_mb"] <= step["rss_mb"] and "kept_mb" in step
+    projection = next(s for s in size["steps"] if s["step"] == "projection")
+    assert projection["rows_s"] > 0 and "row SELECTs" in projection["raw"]
+    app = size["app"]
+    assert app["store_mb"] >= 0 and app["projection_mb"] >= 0 and app["peak_mb"] > 0
+    assert app["peak_mb"] >= app["start_mb"]
