@@ -130,8 +130,8 @@ class EdgeTable:
     views: dict = field(default_factory=dict, repr=False)
 
     def view(self, name: str, compute):
-        """``compute()`` once per table (views every language's graph shares, such as the
-        undirected graph)."""
+        """``compute()`` once per table (views that hold no labels, such as the undirected
+        graph)."""
         if name not in self.views:
             self.views[name] = compute()
         return self.views[name]

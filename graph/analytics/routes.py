@@ -132,8 +132,8 @@ def undirected_view(G: nx.MultiDiGraph) -> nx.Graph:
     >>> H.number_of_edges(), H.has_edge(iri("O01"), iri("S01"))
     (45, True)
     """
-    # once per edge table: the projection makes it when it reads the store (so the first
-    # routes call does not wait for it), shared by the graphs of both languages
+    # once per edge table: the projection makes it when it reads the store, so the first
+    # routes call does not wait for it (each language's projection has its own table)
     t = edge_table(G)
     return t.view("undirected", lambda: undirected(t))
 
