@@ -20,7 +20,7 @@ def parser(prog: str = "python -m bench") -> argparse.ArgumentParser:
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add ``--sizes``, ``--seed``, ``--repeat``, ``--out``, ``--quiet`` to ``p``."""
     p.add_argument("--sizes", nargs="+", default=["10k"],
-                   help="sizes in triples: 10k 100k 1M or numbers (default 10k)")
+                   help="sizes in triples: 10k 100k 1M 3M or numbers (default 10k)")
     p.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     p.add_argument("--repeat", type=int, default=None,
                    help="runs per step, best taken (default 3 up to 100k triples, else 1)")

@@ -15,8 +15,6 @@ mag niet' ontstaat bij organisatietype 'woningcorporatie'.
 
 from __future__ import annotations
 
-import gc
-
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,7 +22,8 @@ import networkx as nx
 
 from ontology import InputError, WG
 from graph.analytics.common import both, lang_of, name, resolve
-from graph.analytics.projection import (ORG_CLASSIFICATION, SKOS_BROADER, in_index, memoize,
+from graph.analytics.arrays import undirected
+from graph.analytics.projection import (ORG_CLASSIFICATION, SKOS_BROADER, edge_table, in_index,
                                        out_index, short_id)
 
 __all__ = ["Step", "Route", "routes", "undirected_view", "statements", "PHRASES", "MEET",
@@ -123,8 +122,9 @@ class Route:
 
 
 def undirected_view(G: nx.MultiDiGraph) -> nx.Graph:
-    """The projection as a simple undirected graph, nodes and edges added in sorted order
-    (shared: do not change it). :func:`statements` gives the statements behind an edge.
+    """The projection as a simple undirected graph, nodes and neighbours in sorted order,
+    built once per projection from its edge arrays (shared and read-only: every edge's data
+    is one empty read-only mapping). :func:`statements` gives the statements behind an edge.
 
     >>> from graph.analytics.common import example_graph
     >>> from graph.analytics.projection import iri
@@ -132,29 +132,10 @@ def undirected_view(G: nx.MultiDiGraph) -> nx.Graph:
     >>> H.number_of_edges(), H.has_edge(iri("O01"), iri("S01"))
     (45, True)
     """
-    def compute():
-        # built straight into NetworkX's adjacency dicts, neighbours in sorted order (the order
-        # ``add_edges_from(sorted(pairs))`` gives), with the garbage collector off: 1 s instead
-        # of 3–5 s at 1M triples (bench/)
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            nodes = sorted(G)
-            adj: dict[str, dict] = {n: {} for n in nodes}
-            for u, nbrs in G.adj.items():
-                au = adj[u]
-                for v in nbrs:
-                    if u != v and v not in au:
-                        au[v] = adj[v][u] = {}
-            H = nx.Graph()
-            H.add_nodes_from(nodes)
-            for n in nodes:  # H._adj is the adjacency NetworkX itself keeps (public API: views)
-                H._adj[n].update(sorted(adj[n].items()))
-        finally:
-            if enabled:
-                gc.enable()
-        return H
-    return memoize(G, "undirected", compute)
+    # once per edge table: the projection makes it when it reads the store, so the first
+    # routes call does not wait for it (each language's projection has its own table)
+    t = edge_table(G)
+    return t.view("undirected", lambda: undirected(t))
 
 
 def statements(G: nx.MultiDiGraph, a: str, b: str) -> list[tuple[str, str, str]]:

@@ -67,3 +67,14 @@ def test_first_warm_click_is_reported_beside_the_engine(monkeypatch):
         # (the ratio is taken before rounding the two times)
         assert abs(row["ratio"] - row["first_click_ms"] / row["engine_ms"]) <= \
             0.05 * row["ratio"] + 0.1
+
+
+def test_run_measures_memory_per_step_and_the_app_apart():
+    size = run([1500], repeat=1)["sizes"]["1500"]
+    for step in size["steps"]:
+        assert 0 < step["step_mb"] <= step["rss_mb"] and "kept_mb" in step
+    projection = next(s for s in size["steps"] if s["step"] == "projection")
+    assert projection["rows_s"] > 0 and "row SELECTs" in projection["raw"]
+    app = size["app"]
+    assert app["store_mb"] >= 0 and app["projection_mb"] >= 0 and app["peak_mb"] > 0
+    assert app["peak_mb"] >= app["start_mb"]
