@@ -24,7 +24,7 @@ import networkx as nx
 
 from ontology import InputError
 from graph.analytics.advice import rank_solutions
-from graph.analytics.views import derives, pair_bridges
+from graph.analytics.views import derives
 from graph.analytics.projection import memoize, nodes_of_kind, out_index, short_id
 
 __all__ = [
@@ -137,13 +137,37 @@ def bridge_matrix(G: nx.MultiDiGraph) -> BridgeMatrix:
     [('S01', 'stated+derived'), ('S02', 'derived')]
     """
     def compute():
+        # solution by solution (each touches a few pairs), not pair by pair over every
+        # solution: the same cells as :func:`pair_bridges` gives each pair (a test holds them
+        # to it), 0.3 s instead of 3 s at 1M triples (bench/)
         domains = nodes_of_kind(G, "domain")
+        place = {d: i for i, d in enumerate(domains)}
         per_domain = _domain_obstacles(G)
-        pairs = []
-        for a, b in combinations(domains, 2):
-            bridges = [Bridge(s, G.nodes[s]["label"], stated, derived)
-                       for s, (stated, derived) in pair_bridges(G, a, b).items()]
-            pairs.append(BridgePair(a, b, bridges, sorted(per_domain[a] & per_domain[b])))
+        stated_of, affects = out_index(G, "bridgesDomain"), out_index(G, "affectsDomain")
+        addresses = out_index(G, "addresses")
+        shared: dict[tuple[str, str], list[str]] = {}
+        touched: dict[str, list[str]] = {}
+        for o, ds in affects.items():
+            ds = sorted({d for d in ds if d in place}, key=place.get)
+            touched[o] = ds
+            for pair in combinations(ds, 2):
+                shared.setdefault(pair, []).append(o)
+        cells: dict[tuple[str, str], list[Bridge]] = {}
+        for s in nodes_of_kind(G, "solution"):
+            obstacles = addresses.get(s, ())
+            hits: dict[tuple[str, str], int] = {}
+            for o in obstacles:
+                for pair in combinations(touched.get(o, ()), 2):
+                    hits[pair] = hits.get(pair, 0) + 1
+            stated = sorted({d for d in stated_of.get(s, ()) if d in place}, key=place.get)
+            stated_pairs = set(combinations(stated, 2))
+            derived_pairs = {p for p, h in hits.items() if 2 * h >= len(obstacles)}
+            for pair in stated_pairs | derived_pairs:
+                cells.setdefault(pair, []).append(Bridge(
+                    s, G.nodes[s]["label"], pair in stated_pairs, pair in derived_pairs))
+        pairs = [BridgePair(a, b, sorted(cells.get((a, b), ()), key=lambda x: x.solution),
+                            sorted(shared.get((a, b), ())))
+                 for a, b in combinations(domains, 2)]
         return BridgeMatrix(domains, {d: G.nodes[d]["label"] for d in domains}, pairs,
                             {d: sorted(per_domain[d]) for d in domains})
     return memoize(G, "bridge_matrix", compute)

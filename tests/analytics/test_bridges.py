@@ -147,3 +147,30 @@ def test_cli_gaps_and_errors(mini_dir, capsys):
     assert main(["bridges", "wonen", "gezondhxyz", "--store", mini_dir]) == 2  # a typo is corrected
     err = capsys.readouterr().err
     assert "gezondhxyz" in err and "dom-gezondheid" in err
+
+
+@pytest.mark.parametrize("seed", [None, 0, 1])
+def test_the_matrix_holds_what_pair_bridges_gives_every_pair(kb_store, seed):
+    """The matrix is computed solution by solution; each cell must be what the pair's own
+    function gives, on the bundled knowledge base and on generated graphs."""
+    from bench.generate import generate
+    from graph.analytics.projection import out_index
+    from graph.analytics.views import pair_bridges
+    from graph.kb import ensure_ready, open_store
+
+    store = kb_store
+    if seed is not None:
+        store = ensure_ready(open_store(), bundled=False)
+        store.replace_graphs({"https://w3id.org/wijkgraaf/graph/source/gen.nt":
+                              generate(4000, seed)}, [])
+    G = project(store, "nl")
+    m = bridge_matrix(G)
+    assert len(m.pairs) == len(list(combinations(m.domains, 2))) > 0
+    assert any(p.solutions for p in m.pairs)
+    for pair in m.pairs:
+        want = pair_bridges(G, pair.a, pair.b)
+        assert {b.solution: (b.stated, b.derived) for b in pair.solutions} == want
+        assert [b.solution for b in pair.solutions] == sorted(want)
+        affects = {o for o, ds in out_index(G, "affectsDomain").items()
+                   if {pair.a, pair.b} <= set(ds)}
+        assert pair.obstacles == sorted(affects)
