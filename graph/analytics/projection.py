@@ -40,7 +40,7 @@ import networkx as nx
 import numpy as np
 import pyoxigraph as ox
 
-from ontology import ITEM, WG
+from ontology import ITEM, QueryError, WG
 from ontology.kinds import CLASS_KIND
 from ontology.files import ONTOLOGY_TTL
 from graph.analytics.arrays import out_lists, undirected
@@ -440,12 +440,15 @@ def project(store: Store, lang: str = "nl", *, cache: bool = True) -> nx.MultiDi
     enabled = gc.isenabled()
     gc.disable()
     try:
-        groups = read_columns(store, queries()[0])
+        try:
+            groups = read_columns(store, queries()[0])
+        except QueryError:  # a server that cannot run the grouped query (Virtuoso 7: SP031)
+            groups = None
         if groups is not None:
             G, table = _graph_from_columns(groups, lang)
             attach(G, table)
             table.view("undirected", lambda: undirected(table))  # for routes (0.4 s at 1M)
-        else:  # a value holds a separator character: read rows instead
+        else:  # a value holds a separator character, or the server refused: read rows
             G = _graph_from_rows(_rows(store, _node_query()), _rows(store, _edge_query()), lang)
     finally:
         if enabled:
