@@ -11,25 +11,10 @@ import re
 import pytest
 
 from app_lib.charts import EVIDENCE_COLOURS
-from tests.app.test_browser import _pick, _ready, browser, page, server  # noqa: F401 - fixtures
+from tests.app.test_browser import (  # noqa: F401 - fixtures
+    _download, _pick, _ready, browser, page, server)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-def _download(pg, label: str, tries: int = 3):
-    """Click a download button until the download starts: a click that lands while the app
-    is still rerunning (the page redrawn under the pointer, on a busy machine) is lost."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    for attempt in range(tries):
-        try:
-            with pg.expect_download(timeout=20_000) as info:
-                pg.get_by_role("button", name=label).click()
-            return info.value
-        except PlaywrightTimeout:
-            if attempt == tries - 1:
-                raise
-            pg.wait_for_timeout(1000)
 
 
 def _shot(pg, folder, name: str) -> None:
