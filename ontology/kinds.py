@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ontology.errors import UnknownIdError, closest
+from ontology.errors import Message, UnknownIdError, closest
 from ontology.vocab import WG
 
 __all__ = ["Kind", "KINDS", "KIND", "CLASS_KIND", "ORDER", "noun", "colour", "parse_kind",
-           "kind_of_class"]
+           "kind_of_class", "looked_for"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,19 @@ def noun(kind: str, lang: str = "nl", plural: bool = False) -> str:
         return kind
     words = known.plural if plural else known.one
     return words.get(lang, words["en"])
+
+
+def looked_for(kind: str | None, word: str = "name") -> Message | str:
+    """What an :class:`~ontology.errors.UnknownIdError` says was looked for, ``word`` 'name'
+    or 'label': 'area id or name' (Dutch 'id of naam van een gebied'), or 'id or name'.
+
+    >>> looked_for("area").text("nl"), str(looked_for("organisation_type", "label"))
+    ('id of naam van een gebied', 'organisation type id or label')
+    """
+    if not kind:
+        return f"id or {word}"
+    return Message("what_id_or_" + word,
+                   kind=Message.pair(noun(kind, "nl"), kind.replace("_", " ")))
 
 
 def colour(kind: str) -> str:

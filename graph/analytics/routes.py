@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ontology import InputError, WG
+from ontology import InputError, Message, WG
 from graph.analytics.common import both, lang_of, name, resolve
 from graph.analytics.projection import (ORG_CLASSIFICATION, SKOS_BROADER, in_index, memoize,
                                        out_index, short_id)
@@ -249,7 +249,7 @@ def routes(
     lang = lang_of(G, lang)
     source, target = resolve(G, a), resolve(G, b)
     if source == target:
-        raise InputError(f"choose two different items, not {short_id(source)} twice")
+        raise InputError(Message("two_different_items", item=short_id(source)))
     if k < 1:
         return []
     H = undirected_view(G)

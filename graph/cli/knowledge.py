@@ -15,7 +15,7 @@ __all__ = ["register"]
 def cmd_load(args) -> int:
     store = store_from_args(args, bundled=not args.no_bundled)
     result = load_paths(store, args.paths, check=not args.no_validate,
-                        progress=progress(not args.quiet, args.lang))
+                        progress=progress(not args.quiet, args.lang), lang=args.lang)
     for iri, count in result.graphs.items():
         print(f"{count:>7} triples  {iri}")
     print(f"store version {result.version}")
@@ -24,7 +24,7 @@ def cmd_load(args) -> int:
 
 def cmd_validate(args) -> int:
     store = store_from_args(args)
-    report = validate_store(store, args.paths)
+    report = validate_store(store, args.paths, lang=args.lang)
     print(report.text(args.lang))
     return 0 if report.conforms else 1
 
