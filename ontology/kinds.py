@@ -119,5 +119,6 @@ def parse_kind(text: str) -> str:
     for candidate in (word, word.replace(" ", "_"), word.replace(" ", "-")):
         if candidate in _ALIASES:
             return _ALIASES[candidate]
-    near = closest(word, _ALIASES) or ["organisation_type", "solution", "obstacle"]
+    near = closest(word, _ALIASES) or [Message.pair(noun(k, "nl"), k) for k in
+                                       ("organisation_type", "solution", "obstacle")]
     raise UnknownIdError(text, near, what="kind")

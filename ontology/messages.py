@@ -76,7 +76,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "value is unknown; type the value itself (a text that starts with = after "
                    "an apostrophe), or open and save the file in Excel or LibreOffice"),
     "required_empty": ("de verplichte waarde {name!r} is leeg", "required value {name!r} is empty"),
-    "unknown_ref": ("onbekend: {value!r} is geen {kind}{hint}", "unknown {cls} {value!r}{hint}"),
+    "unknown_ref": ("{value!r} is onbekend als {kind}{hint}", "unknown {cls} {value!r}{hint}"),
     "not_ntriples": ("geen N-Triples-bewering: {words}", "not an N-Triples statement: {words}"),
     "formula_read": ("let op: {path}, tabblad {sheet!r}, cel {cell}: formule {formula}, de "
                      "berekende waarde {value!r} is gelezen",

@@ -27,7 +27,10 @@ def test_load_and_stats(store_dir, capsys):
     capsys.readouterr()
     assert main(["stats", "--store", store_dir]) == 0
     out = capsys.readouterr().out
-    assert "belemmeringen" in out and "versie/version" in out
+    assert "belemmeringen" in out and "(versie " in out and "version" not in out
+    assert main(["stats", "--store", store_dir, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "obstacles" in out and "(version " in out and "versie" not in out
 
 
 def test_validate_exit_codes(store_dir, capsys):
