@@ -228,7 +228,7 @@ def _either(options: list[str]) -> Message:
 
 def _noun(cls: str) -> str:
     """The Dutch word for a reference column's class ('Domain' → 'domein'; '*' → 'item')."""
-    kind = kind_of_class(WG + cls)
+    kind = kind_of_class(str(WG) + cls)
     return noun(kind, "nl") if kind else "item"
 
 
@@ -340,7 +340,7 @@ def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
                     iri, hint = resolver.resolve(value, col.cell[4:])
                     if iri is None:
                         tip = Message("or_did_you_mean", options=hint) if hint else ""
-                        raise InputError(Message("unknown_ref", cls=col.cell[4:], value=value,
+                        raise InputError(Message("unknown_ref", cls=col.cell[4:].replace("*", "item"), value=value,
                                                  kind=_noun(col.cell[4:]), hint=tip), **at,
                                          value=value)
                     yield ox.Triple(subject, predicate, ox.NamedNode(iri))

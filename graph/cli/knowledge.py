@@ -32,7 +32,7 @@ def cmd_validate(args) -> int:
 def cmd_query(args) -> int:
     store = store_from_args(args)
     result = run_query(store, read_query_arg(args.query), limit=args.limit)
-    print(format_result(result, args.format))
+    print(format_result(result, args.format, args.lang))
     return 0
 
 

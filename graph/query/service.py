@@ -112,9 +112,9 @@ def _variables(projected: tuple[str, ...], rows: list[dict]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """``table`` (aligned text), ``csv``, ``json`` (SPARQL 1.1 JSON results), or for graph
-    results also ``turtle``/``nt``."""
+def format_result(result: QueryResult, fmt: str = "table", lang: str = "en") -> str:
+    """``table`` (aligned text, its row count in ``lang``), ``csv``, ``json`` (SPARQL 1.1 JSON
+    results), or for graph results also ``turtle``/``nt``."""
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": result.boolean}) if fmt == "json" else str(
             result.boolean).lower()
@@ -137,7 +137,10 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     def line(cells):
         return "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(result.variables), line(["-" * w for w in widths])] + [line(r) for r in table]
-    out.append(f"({len(table)} rows{', truncated' if result.truncated else ''})")
+    n, nl = len(table), lang == "nl"
+    rows = ("rij" if n == 1 else "rijen") if nl else ("row" if n == 1 else "rows")
+    cut = (", afgekapt" if nl else ", truncated") if result.truncated else ""
+    out.append(f"({n} {rows}{cut})")
     return "\n".join(out)
 
 

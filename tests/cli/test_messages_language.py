@@ -143,3 +143,26 @@ def test_output_lines_follow_the_language(stores, tmp_path, capsys):
                  capsys)
     assert "genoemd" in nl and "stated" not in nl
     assert "stated" in en and "genoemd" not in en
+    query = "SELECT ?s WHERE { ?s a wg:Solution }"
+    assert "(2 rijen)" in _run(stores, ["query", "--store", "{mini}", query], "nl", capsys)[1]
+    assert "(2 rows)" in _run(stores, ["query", "--store", "{mini}", query], "en", capsys)[1]
+
+
+def test_the_library_notes_come_in_one_language(stores, tmp_path, capsys):
+    """A skipped empty sheet is a log note of the loader: 'let op / note: …' in both
+    languages before; now in the language of ``--lang``."""
+    import openpyxl
+
+    book_path = tmp_path / "kb.xlsx"
+    assert main(["workbook", "--store", stores["mini"], "-o", str(book_path)]) == 0
+    book = openpyxl.load_workbook(book_path)
+    book.create_sheet("Blad1")
+    book.save(book_path)
+    for lang, note, foreign in (("nl", "is leeg en overgeslagen", "ignored"),
+                                ("en", "is empty and ignored", "overgeslagen")):
+        store = tmp_path / f"s-{lang}"
+        shutil.copytree(stores["mini"], store)
+        code, text = _run(stores, ["load", "-q", "--no-validate", "--store", str(store),
+                                   str(book_path)], lang, capsys)
+        assert code == 0, text
+        assert note in text and "'Blad1'" in text and foreign not in text, text
