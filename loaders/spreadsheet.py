@@ -340,9 +340,10 @@ def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
                     iri, hint = resolver.resolve(value, col.cell[4:])
                     if iri is None:
                         tip = Message("or_did_you_mean", options=hint) if hint else ""
-                        raise InputError(Message("unknown_ref", cls=col.cell[4:].replace("*", "item"), value=value,
-                                                 kind=_noun(col.cell[4:]), hint=tip), **at,
-                                         value=value)
+                        target = col.cell[4:]
+                        raise InputError(Message("unknown_ref", cls=target.replace("*", "item"),
+                                                 value=value, kind=_noun(target), hint=tip),
+                                         **at, value=value)
                     yield ox.Triple(subject, predicate, ox.NamedNode(iri))
                 elif col.cell == "source":
                     iri = value if value.startswith(("http://", "https://")) else ITEM_BASE + value
