@@ -17,7 +17,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ontology import ITEM, QueryError, UnknownIdError, competency_queries
+from ontology import ITEM, QueryError, UnknownIdError, WijkgraafError, competency_queries
 from app_lib.texts import TEXTS
 from graph.items import details as _details
 from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats as _stats
@@ -456,13 +456,18 @@ def publish(param: str, value: object, widget_key: str | None = None) -> None:
         st.query_params["lang"] = lang()
 
 
+def error_text(error: BaseException) -> str:
+    """An error's message in the current language (the library's errors carry both)."""
+    return error.text(lang()) if isinstance(error, WijkgraafError) else str(error)
+
+
 def fail(error: BaseException) -> None:
     """A friendly message for an error (details go to the log, never to the screen)."""
     if isinstance(error, UnknownIdError):
         st.warning(t("err_unknown", value=error.value))
         return
     if isinstance(error, QueryError):
-        st.error(str(error))
+        st.error(error_text(error))
         return
     log.exception("unexpected error", exc_info=error)
     st.error(t("err_generic"))

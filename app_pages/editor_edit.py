@@ -117,7 +117,7 @@ if submitted:
         st.error(t("edit_refused") + "\n\n" + "\n".join(
             f"- **{md(r.path)}**: {md(r.message)}" for r in error.report.results))
     except EditConflictError as error:
-        st.warning(md(error), icon=":material/sync_problem:")
+        st.warning(md(state.error_text(error)), icon=":material/sync_problem:")
         with st.expander(t("edit_conflict_theirs"), expanded=True):
             theirs = form_values(error.theirs, kind)
             st.json({f.label(lang): theirs.get(f.key) for f in fields if theirs.get(f.key)})
@@ -125,7 +125,7 @@ if submitted:
             load(error.theirs)
             st.rerun()
     except WijkgraafError as error:
-        st.error(md(error))
+        st.error(md(state.error_text(error)))
 
 if current.exists:
     with st.expander(t("edit_delete"), icon=":material/delete:"):
@@ -136,7 +136,7 @@ if current.exists:
                 opened.pop(iri, None)
                 st.success(t("edit_deleted"))
             except (EditRefusedError, EditConflictError) as error:
-                st.error(md(error))
+                st.error(md(state.error_text(error)))
 
 st.subheader(t("edit_history"), divider="gray")
 edits = history(store, iri)
@@ -153,4 +153,4 @@ for n, e in enumerate(edits[:10]):
             st.success(t("edit_undone"))
             st.rerun()
         except (EditRefusedError, EditConflictError) as error:
-            st.error(md(error))
+            st.error(md(state.error_text(error)))

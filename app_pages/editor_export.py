@@ -88,7 +88,7 @@ with right.container(border=True):
                         "pdf": lambda: toolbox_pdf(book)}[doc]()
                 st.session_state["exp_doc_file"] = (stamp, doc, doc_lang, data)
             except Exception as error:  # noqa: BLE001 - WeasyPrint missing: say so, go on
-                st.warning(t("export_pdf_failed", error=error))
+                st.warning(t("export_pdf_failed", error=state.error_text(error)))
     made = st.session_state.get("exp_doc_file")
     if made and made[:3] == (stamp, doc, doc_lang):
         st.download_button(t("export_save", name=kinds[doc][0]), made[3], type="primary",

@@ -6,6 +6,7 @@ import streamlit as st
 from app_lib import state, ui
 from app_lib.state import t
 from graph.query import ConsoleError
+from ontology.errors import text_in
 
 ROW_CAP = 1000
 TIME_LIMIT = 10.0
@@ -49,7 +50,7 @@ if run or st.session_state.get("sparql_ran"):
     except ConsoleError as error:
         if error.reason == "syntax":
             st.error(t("sparql_syntax", line=error.line or "?", column=error.column or "?",
-                       message=str(error).split(": ", 1)[-1]), icon=":material/error:")
+                       message=text_in(error.message, state.lang())), icon=":material/error:")
             lines = text.splitlines()
             if error.line and 0 < error.line <= len(lines):
                 caret = " " * max(0, (error.column or 1) - 1) + "^"

@@ -13,6 +13,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ontology import InputError
+from ontology.errors import Message
+from ontology.messages import ParserWords
 from ontology.files import CONTEXT_JSONLD
 from ontology.vocab import CONTEXT_IRI
 
@@ -34,15 +36,13 @@ RDF_FORMATS = {
 def _read_bytes(path: Path) -> bytes:
     data = path.read_bytes()
     if not data.strip():
-        raise InputError("the file is empty", file=str(path))
+        raise InputError(Message("file_empty"), file=str(path))
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise InputError(
-            f"the file is not UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8",
-            file=str(path), line=line,
-        ) from None
+        raise InputError(Message("not_utf8", byte=data[error.start]), file=str(path),
+                         line=line) from None
     return data
 
 
@@ -51,8 +51,8 @@ def _local_context(data: bytes, path: Path) -> bytes:
     try:
         doc = json.loads(data)
     except json.JSONDecodeError as error:
-        raise InputError(f"malformed JSON: {error.msg}", file=str(path), line=error.lineno,
-                         column=error.colno) from None
+        raise InputError(Message("bad_json", words=ParserWords(error.msg)), file=str(path),
+                         line=error.lineno, column=error.colno) from None
     local = json.loads(CONTEXT_JSONLD.read_text(encoding="utf-8"))["@context"]
 
     def fix(node: object) -> object:
@@ -73,8 +73,8 @@ def _local_context(data: bytes, path: Path) -> bytes:
         if isinstance(ctx, str):
             if ctx.rstrip("/") == CONTEXT_IRI:
                 return local
-            raise InputError(f"remote JSON-LD context {ctx!r} is not allowed; use {CONTEXT_IRI} "
-                             "or an inline context", file=str(path))
+            raise InputError(Message("remote_context", ctx=ctx, iri=CONTEXT_IRI),
+                             file=str(path))
         return ctx
 
     return json.dumps(fix(doc)).encode("utf-8")
@@ -95,9 +95,8 @@ def read_rdf(path: str | Path) -> list[ox.Triple]:
     path = Path(path)
     fmt = RDF_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(
-            f"unknown file type {path.suffix!r}; use one of "
-            f"{', '.join(sorted(RDF_FORMATS))}, .csv or .xlsx", file=str(path))
+        raise InputError(Message("unknown_file_type", suffix=path.suffix,
+                                 formats=sorted(RDF_FORMATS)), file=str(path))
     data = _read_bytes(path)
     if fmt == ox.RdfFormat.JSON_LD:
         data = _local_context(data, path)
@@ -111,9 +110,9 @@ def read_rdf(path: str | Path) -> list[ox.Triple]:
 def syntax_error(error: SyntaxError, path: Path) -> InputError:
     """A pyoxigraph parse error as an :class:`~ontology.InputError` naming file, line, column."""
     line, column = (error.args[1][1], error.args[1][2]) if len(error.args) > 1 else (None, None)
-    message = str(error.args[0]).split(": ", 1)[-1]
-    return InputError(f"malformed {path.suffix[1:]}: {message}", file=str(path), line=line,
-                      column=column)
+    words = ParserWords(str(error.args[0]).split(": ", 1)[-1])
+    return InputError(Message("malformed", fmt=path.suffix[1:], words=words), file=str(path),
+                      line=line, column=column)
 
 
 def bulk_format(path: str | Path) -> ox.RdfFormat | None:
@@ -125,5 +124,5 @@ def bulk_format(path: str | Path) -> ox.RdfFormat | None:
         return None
     with path.open("rb") as handle:
         if not handle.read(4096).strip():
-            raise InputError("the file is empty", file=str(path))
+            raise InputError(Message("file_empty"), file=str(path))
     return fmt

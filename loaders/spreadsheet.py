@@ -24,7 +24,8 @@ import pyoxigraph as ox
 
 from loaders.cells import csv_value
 from loaders.columns import KINDS, WG, Column, Kind, kind_for_name
-from ontology import InputError, closest
+from ontology import InputError, Message, ParserWords, closest
+from ontology.kinds import kind_of_class, noun
 from ontology.vocab import ITEM_BASE, RDF_TYPE, SKOS, XSD
 
 __all__ = ["read_spreadsheet", "Known", "OTHER_SHEET", "ITEM_BASE"]
@@ -51,14 +52,13 @@ def _sheets(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
     formula without a computed value is an :class:`Uncomputed`."""
     data = path.read_bytes()
     if not data.strip():
-        raise InputError("the file is empty", file=str(path))
+        raise InputError(Message("file_empty"), file=str(path))
     if path.suffix.lower() == ".csv":
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            raise InputError("the file is not UTF-8; save it as 'CSV UTF-8'", file=str(path),
-                             line=line) from None
+            raise InputError(Message("csv_not_utf8"), file=str(path), line=line) from None
         delimiter = ","  # only the delimiter is guessed: quotes stay Excel's ("" inside "…")
         try:
             delimiter = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
@@ -74,14 +74,14 @@ def _sheets(path: Path) -> Iterator[tuple[str, list[list[object]]]]:
         formulas = (openpyxl.load_workbook(io.BytesIO(data), read_only=True)
                     if _has_formulas(data) else None)
     except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise InputError(f"not a readable XLSX workbook ({error})", file=str(path)) from None
+        raise InputError(Message("not_xlsx", words=ParserWords(error)), file=str(path)
+                         ) from None
     for index, sheet in enumerate(book.worksheets):
         rows = [list(r) for r in sheet.iter_rows(values_only=True)]
         if formulas is not None:
             for cell, formula, value in _mark_uncomputed(rows, formulas.worksheets[index]):
-                log.warning("let op / note: %s, tabblad/sheet %r, cel/cell %s: formule %s, de "
-                            "berekende waarde %r is gelezen / formula, its computed value was "
-                            "read", path, sheet.title, cell, formula, value)
+                log.warning(Message("formula_read", path=path, sheet=sheet.title, cell=cell,
+                                    formula=formula, value=value))
         yield sheet.title, rows
 
 
@@ -183,7 +183,7 @@ def _literal(text: str, col: Column, where: dict) -> ox.Literal:
             return ox.Literal("true", datatype=ox.NamedNode(XSD + "boolean"))
         if low in {"false", "onwaar", "nee", "no", "0"}:
             return ox.Literal("false", datatype=ox.NamedNode(XSD + "boolean"))
-        raise InputError(f"{text!r} is not a yes/no value (ja/nee, true/false)", **where)
+        raise InputError(Message("not_yes_no", text=text), **where)
     kinds = {"date": ("date",), "year": ("gYear",), "date|year": ("date", "gYear")}[cell]
     if "gYear" in kinds and len(text) == 4 and text.isdigit():
         return ox.Literal(text, datatype=ox.NamedNode(XSD + "gYear"))
@@ -193,7 +193,8 @@ def _literal(text: str, col: Column, where: dict) -> ox.Literal:
             return ox.Literal(text, datatype=ox.NamedNode(XSD + "date"))
         except ValueError:
             pass
-    raise InputError(f"{text!r} is not a {' or '.join(kinds)} (use YYYY-MM-DD or YYYY)", **where)
+    what = {("date",): "date", ("gYear",): "year", ("date", "gYear"): "date_or_year"}[kinds]
+    raise InputError(Message("not_date", text=text, kinds=Message(what)), **where)
 
 
 def _header_map(kind: Kind, header: list[object], where: dict) -> dict[int, Column]:
@@ -209,15 +210,26 @@ def _header_map(kind: Kind, header: list[object], where: dict) -> dict[int, Colu
         col = lookup.get(text)
         if col is None:
             hint = closest(text, [c.nl for c in kind.columns] + [c.en for c in kind.columns], 2)
-            suggestion = f"; did you mean {' or '.join(hint)}?" if hint else ""
-            raise InputError(f"unknown column {text!r}{suggestion}", **where,
+            suggestion = Message("or_did_you_mean", options=_either(hint)) if hint else ""
+            raise InputError(Message("unknown_column", name=text, hint=suggestion), **where,
                              column=_col_letter(index))
         out[index] = col
     present = set(out.values())
     for col in kind.columns:
         if col.required and col not in present:
-            raise InputError(f"required column {col.nl!r} (or {col.en!r}) is missing", **where)
+            raise InputError(Message("missing_column", nl=col.nl, en=col.en), **where)
     return out
+
+
+def _either(options: list[str]) -> Message:
+    """'a or b' in either language."""
+    return Message.pair(" of ".join(options), " or ".join(options))
+
+
+def _noun(cls: str) -> str:
+    """The Dutch word for a reference column's class ('Domain' → 'domein'; '*' → 'item')."""
+    kind = kind_of_class(str(WG) + cls)
+    return noun(kind, "nl") if kind else "item"
 
 
 def _col_letter(index: int) -> str:
@@ -253,14 +265,13 @@ def read_spreadsheet(path: str | Path, known: Known | None = None) -> list[ox.Tr
             continue
         kind = kind_for_name(name)
         if kind is None and not rows:
-            log.warning("let op / note: %s: tabblad %r is leeg en overgeslagen / sheet %r is "
-                        "empty and ignored", path, name, name)
+            log.warning(Message("sheet_skipped", path=path, sheet=name))
             continue
         if kind is None:
             names = [k.sheet_nl for k in KINDS] + [k.sheet_en for k in KINDS] + list(OTHER_SHEET)
             hint = closest(name, names, 2)
-            raise InputError(f"unknown sheet {name!r}" + (f"; did you mean {hint[0]}?" if hint
-                                                           else ""), **where)
+            raise InputError(Message("unknown_sheet", name=name, hint=Message(
+                "or_did_you_mean", options=hint[0]) if hint else ""), **where)
         if not rows:
             continue
         _refuse_uncomputed(rows[:1], {}, where)
@@ -271,10 +282,10 @@ def read_spreadsheet(path: str | Path, known: Known | None = None) -> list[ox.Tr
         for number, row in rows[1:]:
             ident = _cell_text(row[id_col] if id_col < len(row) else None)
             if not ident:
-                raise InputError("the id is empty", **where, row=number, column="id")
+                raise InputError(Message("empty_id"), **where, row=number, column="id")
             if ident in seen:
-                raise InputError(f"duplicate id {ident!r} (also in row {seen[ident]})", **where,
-                                 row=number, column="id", value=ident)
+                raise InputError(Message("duplicate_id", ident=ident, other=seen[ident]),
+                                 **where, row=number, column="id", value=ident)
             seen[ident] = number
             labels = tuple(_cell_text(row[i]) for i, c in columns.items()
                            if i < len(row) and c.predicate.endswith("prefLabel"))
@@ -298,11 +309,8 @@ def _refuse_uncomputed(rows, columns: dict[int, Column], where: dict) -> None:
             if isinstance(value, Uncomputed):
                 cell = f"{_col_letter(index)}{number}"
                 column = columns[index].nl if index in columns else _col_letter(index)
-                raise InputError(
-                    f"cell {cell} holds a formula ({value}) without a computed value, so its "
-                    "value is unknown; type the value itself (a text that starts with = after "
-                    "an apostrophe), or open and save the file in Excel or LibreOffice",
-                    **where, row=number, column=column)
+                raise InputError(Message("uncomputed", cell=cell, formula=value), **where,
+                                 row=number, column=column)
 
 
 def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
@@ -322,7 +330,7 @@ def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
                 continue
             if not text:
                 if col.required:
-                    raise InputError(f"required value {col.nl!r} is empty", **at)
+                    raise InputError(Message("required_empty", name=col.nl), **at)
                 continue
             predicate = ox.NamedNode(col.predicate)
             many = col.cell.startswith(("ref:", "texts", "source"))
@@ -331,9 +339,11 @@ def _kind_rows(kind, rows, columns, resolver, where) -> Iterator[ox.Triple]:
                 if col.cell.startswith("ref:"):
                     iri, hint = resolver.resolve(value, col.cell[4:])
                     if iri is None:
-                        tip = f"; did you mean {', '.join(hint)}?" if hint else ""
-                        raise InputError(f"unknown {col.cell[4:]} {value!r}{tip}", **at,
-                                         value=value)
+                        tip = Message("or_did_you_mean", options=hint) if hint else ""
+                        target = col.cell[4:]
+                        raise InputError(Message("unknown_ref", cls=target.replace("*", "item"),
+                                                 value=value, kind=_noun(target), hint=tip),
+                                         **at, value=value)
                     yield ox.Triple(subject, predicate, ox.NamedNode(iri))
                 elif col.cell == "source":
                     iri = value if value.startswith(("http://", "https://")) else ITEM_BASE + value
@@ -351,6 +361,6 @@ def _other_rows(rows, where) -> Iterator[ox.Triple]:
         try:
             parsed = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
         except SyntaxError as error:
-            raise InputError(f"not an N-Triples statement: {error.args[0]}", **where, row=number,
-                             value=text) from None
+            raise InputError(Message("not_ntriples", words=ParserWords(error.args[0])), **where,
+                             row=number, value=text) from None
         yield from (q.triple for q in parsed)

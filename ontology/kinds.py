@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ontology.errors import UnknownIdError, closest
+from ontology.errors import Message, UnknownIdError, closest
 from ontology.vocab import WG
 
 __all__ = ["Kind", "KINDS", "KIND", "CLASS_KIND", "ORDER", "noun", "colour", "parse_kind",
-           "kind_of_class"]
+           "kind_of_class", "looked_for"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +89,19 @@ def noun(kind: str, lang: str = "nl", plural: bool = False) -> str:
     return words.get(lang, words["en"])
 
 
+def looked_for(kind: str | None, word: str = "name") -> Message | str:
+    """What an :class:`~ontology.errors.UnknownIdError` says was looked for, ``word`` 'name'
+    or 'label': 'area id or name' (Dutch 'id of naam van een gebied'), or 'id or name'.
+
+    >>> looked_for("area").text("nl"), str(looked_for("organisation_type", "label"))
+    ('id of naam van een gebied', 'organisation type id or label')
+    """
+    if not kind:
+        return f"id or {word}"
+    return Message("what_id_or_" + word,
+                   kind=Message.pair(noun(kind, "nl"), kind.replace("_", " ")))
+
+
 def colour(kind: str) -> str:
     """The colour of a kind in pictures (grey for an unknown kind)."""
     return KIND[kind].colour if kind in KIND else "#9e9e9e"
@@ -106,5 +119,6 @@ def parse_kind(text: str) -> str:
     for candidate in (word, word.replace(" ", "_"), word.replace(" ", "-")):
         if candidate in _ALIASES:
             return _ALIASES[candidate]
-    near = closest(word, _ALIASES) or ["organisation_type", "solution", "obstacle"]
+    near = closest(word, _ALIASES) or [Message.pair(noun(k, "nl"), k) for k in
+                                       ("organisation_type", "solution", "obstacle")]
     raise UnknownIdError(text, near, what="kind")

@@ -43,10 +43,9 @@ class ValidationReport:
         """A human report, one line per result (``lang`` picks the message language)."""
         if self.conforms:
             return "Conform: geen overtredingen." if lang == "nl" else "Conforms: no violations."
-        lines = [
-            f"{len(self.results)} overtreding(en):" if lang == "nl" else
-            f"{len(self.results)} violation(s):"
-        ]
+        n = len(self.results)
+        lines = [(f"{n} overtreding:" if n == 1 else f"{n} overtredingen:") if lang == "nl"
+                 else (f"{n} violation:" if n == 1 else f"{n} violations:")]
         for r in self.results:
             value = f" [{r.value}]" if r.value else ""
             lines.append(f"- {r.focus} {r.path}{value}: {r.message} ({r.shape})")

@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ontology import InputError, UnknownIdError
+from ontology import InputError, Message, UnknownIdError
 from graph.analytics.common import both, lang_of, resolve, resolve_many, term_label, term_rank
 from graph.analytics.projection import in_index, out_index, short_id
 from graph.analytics.views import side_bridges, side_domains
@@ -375,7 +375,7 @@ def rank_solutions(G: nx.MultiDiGraph, obstacles: Iterable[str] | str | None = N
     """
     lang = lang_of(G, lang)
     if (obstacles is None) == (domains is None):
-        raise InputError("rank solutions for obstacles or for two domains, not both or none")
+        raise InputError(Message("obstacles_or_domains"))
     where = resolve(G, area, "area") if area else None
     addresses, addressed_by = out_index(G, "addresses"), in_index(G, "addresses")
     affects = out_index(G, "affectsDomain")
@@ -385,19 +385,18 @@ def rank_solutions(G: nx.MultiDiGraph, obstacles: Iterable[str] | str | None = N
     if domains is not None:
         a, b = (resolve_side(G, d) for d in domains)
         if a == b:
-            raise InputError(f"choose two different domains, not {short_id(a)} twice")
+            raise InputError(Message("two_different_domains", item=short_id(a)))
         pair = (a, b)
         members = {x: set(side_domains(G, x)) for x in pair}
         if members[a] & members[b]:
-            raise InputError(f"{short_id(a)} and {short_id(b)} share domains: choose two "
-                             "sides without a domain in common")
+            raise InputError(Message("shared_domains", a=short_id(a), b=short_id(b)))
         bridge_of = side_bridges(G, members[a], members[b])
         pool = sorted(bridge_of)
     else:
         chosen = resolve_many(G, [obstacles] if isinstance(obstacles, str) else obstacles,
                               "obstacle")
         if not chosen:
-            raise InputError("choose at least one obstacle")
+            raise InputError(Message("one_obstacle"))
         pool = sorted({s for o in chosen for s in addressed_by.get(o, ())})
     if candidates is not None:
         keep = set(candidates)

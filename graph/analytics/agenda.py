@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ontology import InputError
+from ontology import InputError, Message
 from graph.analytics.advice import ancestors, place, rank_solutions
 from graph.analytics.common import both, lang_of, resolve, resolve_many, term_label, term_rank
 from graph.analytics.views import solution_domain_graph
@@ -58,7 +58,7 @@ def _selection(G: nx.MultiDiGraph, obstacles: Iterable[str]) -> list[str]:
     chosen = resolve_many(G, [obstacles] if isinstance(obstacles, str) else obstacles,
                           "obstacle")
     if not chosen:
-        raise InputError("choose at least one obstacle")
+        raise InputError(Message("one_obstacle"))
     return chosen
 
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
-from ontology import InputError, UnknownIdError, closest
+from ontology import InputError, Message, UnknownIdError, closest
 from graph.analytics.advice import ancestors
 from graph.analytics.bridges import bridge_matrix
 from graph.analytics.common import term_rank
@@ -76,7 +76,7 @@ class MapFilters:
 
     def __post_init__(self) -> None:
         if self.basis not in ("any", "stated", "derived"):
-            raise InputError(f"basis {self.basis!r}: use any, stated or derived")
+            raise InputError(Message("bad_map_basis", basis=self.basis))
         for f in FACETS:  # sorted and once each: equal filters, equal cache keys
             object.__setattr__(self, f, tuple(sorted(set(getattr(self, f)))))
 
@@ -140,7 +140,7 @@ class BridgeMap:
         for cell in self.cells:
             if (cell.row, cell.col) == (r, c):
                 return cell
-        raise InputError(f"no cell ({short_id(row)}, {short_id(col)}) in the {self.view} map")
+        raise InputError(Message("no_cell", a=short_id(row), b=short_id(col), view=self.view))
 
     @property
     def gaps(self) -> list[MapCell]:
@@ -210,7 +210,8 @@ def _base(G: nx.MultiDiGraph, view: str):
         return rows, doms, cells
 
     if view not in VIEWS:
-        raise InputError(f"view {view!r}: use {' or '.join(VIEWS)}")
+        raise InputError(Message("bad_view", view=view, options=Message.pair(
+            " of ".join(VIEWS), " or ".join(VIEWS))))
     return memoize(G, ("bridgemap-base", view), domains if view == "domains" else categories)
 
 
@@ -340,7 +341,7 @@ def resolve_option(G: nx.MultiDiGraph, facet: str, value: str) -> str:
     ontology.errors.UnknownIdError: unknown evidence value 'proven'. Did you mean: ...?
     """
     if facet not in FACETS:
-        raise InputError(f"filter {facet!r}: use one of {', '.join(FACETS)}")
+        raise InputError(Message("bad_facet", facet=facet, options=FACETS))
     pool = map_options(G)[facet]
     key = str(value).strip().casefold()
     for v in pool:
@@ -351,7 +352,13 @@ def resolve_option(G: nx.MultiDiGraph, facet: str, value: str) -> str:
             return v
     known = [short_id(v) for v in pool] + [option_label(G, v, "en") for v in pool]
     raise UnknownIdError(value, closest(str(value), known) or [short_id(v) for v in pool][:3],
-                         what=f"{facet.replace('_', ' ')} value")
+                         what=Message("what_value", facet=Message.pair(
+                             _FACET_NL[facet], facet.replace("_", " "))))
+
+
+#: the Dutch word for each filter, for messages
+_FACET_NL = {"theme": "thema", "organisation_type": "organisatietype", "effort": "inspanning",
+             "decision": "beslisniveau", "evidence": "bewijs", "area": "gebied"}
 
 
 

@@ -22,7 +22,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from ontology import InputError
+from ontology import InputError, Message
 from graph.analytics.advice import rank_solutions
 from graph.analytics.views import derives
 from graph.analytics.projection import memoize, nodes_of_kind, out_index, short_id
@@ -75,7 +75,7 @@ class BridgeMatrix:
         for p in self.pairs:
             if (p.a, p.b) == (a, b):
                 return p
-        raise InputError(f"no domain pair ({short_id(a)}, {short_id(b)}) in the matrix")
+        raise InputError(Message("no_pair", a=short_id(a), b=short_id(b)))
 
     def cell(self, a: str, b: str, basis: str = "any") -> list[Bridge]:
         """The solutions that bridge ``a`` and ``b``: ``basis`` ``"any"``, or only the
@@ -95,7 +95,7 @@ BASES = ("any", "stated", "derived")
 
 def _only(bridges: list[Bridge], basis: str) -> list[Bridge]:
     if basis not in BASES:
-        raise InputError(f"basis {basis!r}: use one of {', '.join(BASES)}")
+        raise InputError(Message("bad_basis", basis=basis, options=BASES))
     return [b for b in bridges if basis == "any" or getattr(b, basis)]
 
 

@@ -34,7 +34,8 @@ from collections.abc import Callable, Iterable
 import networkx as nx
 
 from ontology import ITEM, UnknownIdError, closest
-from ontology.kinds import noun, parse_kind
+from ontology.kinds import looked_for, noun, parse_kind
+from ontology import Message
 from graph.analytics.projection import (
     ORG_CLASSIFICATION,
     SKOS_BROADER,
@@ -54,8 +55,8 @@ class AmbiguousIdError(UnknownIdError):
 
     def __init__(self, value: str, suggestions: Iterable[str]) -> None:
         super().__init__(value, suggestions, what="ambiguous label")
-        self.args = (f"label {value!r} names more than one item: "
-                     f"{', '.join(self.suggestions)}; give one of these ids.",)
+        self.message = Message("ambiguous", value=value, options=self.suggestions)
+        self.args = (self.message.text("en"),)
 
 
 def _index(G: nx.Graph) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -125,7 +126,7 @@ def resolve(G: nx.Graph, value: str, kind: str | None = None) -> str:
     names = _names(G)
     # an IRI or id of a node of another kind is not a name to search for: it names that node
     if names is not None and text not in G and not ids.get(key):
-        what = f"{kind.replace('_', ' ')} id or name" if kind else "id or name"
+        what = looked_for(kind)
         try:
             node = names(text, kind)
         except AmbiguousIdError:
@@ -146,7 +147,7 @@ def resolve(G: nx.Graph, value: str, kind: str | None = None) -> str:
         if found:
             raise AmbiguousIdError(text, [short_id(n) for n in found])
     pool = sorted(n for n in G if kind is None or G.nodes[n]["kind"] == kind)
-    what = f"{kind.replace('_', ' ')} id or label" if kind else "id or label"
+    what = looked_for(kind, "label")
     raise UnknownIdError(text, _suggest(G, text, pool, examples=kind is not None), what=what)
 
 

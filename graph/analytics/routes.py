@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from ontology import InputError, WG
+from ontology import InputError, Message, WG
 from graph.analytics.common import both, lang_of, name, resolve
 from graph.analytics.arrays import undirected
 from graph.analytics.projection import (ORG_CLASSIFICATION, SKOS_BROADER, edge_table, in_index,
@@ -230,7 +230,7 @@ def routes(
     lang = lang_of(G, lang)
     source, target = resolve(G, a), resolve(G, b)
     if source == target:
-        raise InputError(f"choose two different items, not {short_id(source)} twice")
+        raise InputError(Message("two_different_items", item=short_id(source)))
     if k < 1:
         return []
     H = undirected_view(G)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import sys
 
-from ontology import UnknownIdError
+from ontology import InputError, Message, UnknownIdError
 from graph.cli.common import store_from_args
 from graph.analytics import AmbiguousIdError, ordinal, short_id
 from graph.items import build_index, named_projection, resolve
@@ -37,6 +37,10 @@ _T = {  # column and title words: key → (nl, en)
     "tie": ("bij gelijke stand", "on a tie"),
     "category": ("soort belemmering", "obstacle category"),
     "uncovered": ("zonder oplossing", "without a solution"),
+    "stated": ("genoemd", "stated"), "derived": ("afgeleid", "derived"),
+    "theme": ("thema", "theme"), "organisation_type": ("organisatietype", "organisation type"),
+    "effort": ("inspanning", "effort"), "decision": ("beslisniveau", "decision"),
+    "evidence": ("bewijs", "evidence"), "area": ("gebied", "area"),
 }
 
 
@@ -137,18 +141,15 @@ def cmd_bridges(args) -> int:
     filters = _filters(args, G, names)
     if args.domains:
         if len(args.domains) != 2:
-            from ontology import InputError
-
-            raise InputError("give two domains, or none for the whole matrix")
+            raise InputError(Message("two_domains"))
         a, b = (names([d], "domain")[0] for d in args.domains)
         if a == b:
-            from ontology import InputError
-
-            raise InputError(f"choose two different domains, not {short_id(a)} twice")
+            raise InputError(Message("two_different_domains", item=short_id(a)))
         cell = bridge_map(G, "domains", filters).cell(a, b)
         ranked = bridging_solutions(G, a, b, lang=lang, candidates=cell.solutions)
         rows = [[r.rank, short_id(r.solution), r.label,
-                 "+".join(w for w, on in (("stated", r.stated), ("derived", r.derived)) if on),
+                 "+".join(_w(w, lang) for w, on in (("stated", r.stated), ("derived", r.derived))
+                          if on),
                  r.reason[lang]] for r in ranked]
         title = ("Oplossingen die verbinden: " if lang == "nl" else "Solutions that bridge: ") \
             + " × ".join(args.domains)
@@ -183,8 +184,8 @@ def cmd_bridges(args) -> int:
                  ("en", "obstacles"): "Obstacles per category and domain"}[lang, what]
     first = _w("domains", lang) if args.view == "domains" else _w("category", lang)
     notes = ([("Filters: " if lang == "nl" else "Filters: ") + "; ".join(
-        f"{k} = {', '.join(short_id(v) for v in vs)}" for k, vs in filters.chosen().items())]
-        if filters.active else [])
+        f"{_w(k, lang) if k in _T else k} = {', '.join(short_id(v) for v in vs)}"
+        for k, vs in filters.chosen().items())] if filters.active else [])
     return _out(args, title, [first, *heads], rows, m, notes=notes)
 
 

@@ -15,7 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from graph.cli.common import DEFAULT_STORE
+from ontology import Message, WijkgraafError
+from graph.cli.common import DEFAULT_STORE, say
 
 __all__ = ["register", "free_port", "streamlit_command", "APP"]
 
@@ -63,13 +64,11 @@ def streamlit_command(port: int, store: str, data: list[str] | None = None,
 def cmd_app(args: argparse.Namespace) -> int:
 
     if not APP.is_file():
-        print(f"fout / error: {APP} not found (the app runs from a source checkout)",
-              file=sys.stderr)
-        return 2
+        raise WijkgraafError(Message("app_missing", path=APP))
     store = args.store or os.environ.get("WIJKGRAAF_STORE") or str(DEFAULT_STORE)
     port = args.port or free_port(args.host)
     data = [str(Path(p).resolve()) for p in (args.data or [])]
-    print(f"Wijkgraaf: http://{args.host}:{port}/  (store: {store})", flush=True)
+    print(say("app_at", args.lang, url=f"http://{args.host}:{port}/", store=store), flush=True)
     env = dict(os.environ, STREAMLIT_BROWSER_GATHER_USAGE_STATS="false")
     cmd = streamlit_command(port, store, data, args.host, args.lang)
     if os.name == "posix":  # become the server: signals reach it, no orphan left behind

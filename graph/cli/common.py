@@ -1,5 +1,6 @@
 """What every ``wijkgraaf`` command shares: which store to open (the only place that reads
-``WIJKGRAAF_STORE``) and a progress line on stderr."""
+``WIJKGRAAF_STORE``), a progress line on stderr, and the words of the commands' own output
+lines in Dutch and English (:func:`say`; errors carry theirs, :mod:`ontology.messages`)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from graph.kb import LOAD_BYTES_PER_SECOND, ensure_ready, open_store
 
-__all__ = ["DEFAULT_STORE", "store_from_args", "progress"]
+__all__ = ["DEFAULT_STORE", "store_from_args", "progress", "say", "TEXTS"]
 
 DEFAULT_STORE = Path.home() / ".local" / "share" / "wijkgraaf" / "store"
 
@@ -22,6 +23,41 @@ def store_from_args(args: argparse.Namespace, bundled: bool = True):
     when empty, the bundled knowledge base."""
     location = args.store or os.environ.get("WIJKGRAAF_STORE") or str(DEFAULT_STORE)
     return ensure_ready(open_store(location), bundled=bundled)
+
+
+#: the commands' output lines: key → (nl, en) templates with ``{name}`` parameters
+TEXTS: dict[str, tuple[str, str]] = {
+    "loaded_graph": ("{count:>7} triples  {iri}", "{count:>7} triples  {iri}"),
+    "store_version": ("opslagversie {version}", "store version {version}"),
+    "template_written": ("sjabloon → {path}", "template → {path}"),
+    "workbook_written": ("werkmap → {path}", "workbook → {path}"),
+    "bytes_written": ("{n} bytes → {path}", "{n} bytes → {path}"),
+    "toolbox_written": ("gereedschapskist → {path}", "toolbox → {path}"),
+    "selection_empty": ("let op: de selectie is leeg", "note: the selection is empty"),
+    "nothing": ("niets", "nothing"),
+    "app_at": ("Wijkgraaf: {url}  (opslag: {store})", "Wijkgraaf: {url}  (store: {store})"),
+    "serve_at": ("Wijkgraaf SPARQL: {url}sparql  (querypagina {url}; opslag {store}; {mode})",
+                 "Wijkgraaf SPARQL: {url}sparql  (query page {url}; store {store}; {mode})"),
+    "serve_writes": ("wijzigen met een redacteurstoken", "writes with an editor token"),
+    "serve_read_only": ("alleen lezen", "read-only"),
+    "public_url": ("publieke URL: {url} (in VoID, de servicebeschrijving, de citatie en de "
+                   "dumplinks)", "public URL: {url} (in VoID, the service description, the "
+                   "citation and the dump links)"),
+    "no_public_url": ("waarschuwing: zonder --public-url noemen VoID en de citatie de URL "
+                      "waarmee een verzoek binnenkwam", "warning: without --public-url, VoID "
+                      "and the citation name the URL a request came in on"),
+    "short_token": ("waarschuwing: het redacteurstoken van {names} is korter dan 16 tekens",
+                    "warning: editor token of {names} is shorter than 16 characters"),
+}
+
+
+def say(key: str, lang: str = "nl", **params: object) -> str:
+    """An output line of the commands in ``lang``.
+
+    >>> say("store_version", "nl", version=3), say("store_version", "en", version=3)
+    ('opslagversie 3', 'store version 3')
+    """
+    return TEXTS[key][0 if lang == "nl" else 1].format(**params)
 
 
 #: what each step of a load is called on the progress line

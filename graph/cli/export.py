@@ -14,7 +14,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from graph.cli.common import store_from_args
+from ontology import InputError, Message
+from ontology.kinds import noun
+from graph.cli.common import say, store_from_args
 from graph.export import (
     FORMATS, Selection, dump_store, export_subgraph, format_for_path, write_atomic,
 )
@@ -62,12 +64,13 @@ def selection_from_args(args: argparse.Namespace) -> Selection:
         only_seeds = values["seeds"] and not any(v for k, v in values.items() if k != "seeds")
         depth = 1 if only_seeds else 0
     if depth < 0:
-        raise SystemExit("wijkgraaf: --depth must be 0 or more")
+        raise InputError(Message("negative_depth"))
     return Selection(**values, depth=depth)
 
 
 def _summary(sub, lang: str) -> str:
-    counts = ", ".join(f"{n} {k}" for k, n in sub.counts().items()) or "nothing"
+    counts = ", ".join(f"{n} {noun(k, lang, plural=n != 1)}" for k, n in sub.counts().items()
+                       ) or say("nothing", lang)
     return f"{sub.describe(lang)}: {counts}"
 
 
@@ -75,8 +78,7 @@ def cmd_export(args) -> int:
 
     fmt = args.format or (format_for_path(args.output) if args.output else None) or "turtle"
     if FORMATS[fmt].kind == "table" and not args.output and sys.stdout.isatty():
-        print(f"fout / error: {fmt} is binary or a table; give a file with -o", file=sys.stderr)
-        return 2
+        raise InputError(Message("binary_needs_file", fmt=fmt))
     store = store_from_args(args)
     selection = selection_from_args(args)
     if selection.is_empty() and FORMATS[fmt].kind != "table":
@@ -86,12 +88,12 @@ def cmd_export(args) -> int:
 
         sub = select(store, selection)
         if not sub.items:
-            print("let op / note: the selection is empty", file=sys.stderr)
+            print(say("selection_empty", args.lang), file=sys.stderr)
         print(_summary(sub, args.lang), file=sys.stderr)
         data = export_subgraph(sub, fmt, args.lang)
     if args.output:
         write_atomic(args.output, data)
-        print(f"{len(data)} bytes → {args.output}", file=sys.stderr)
+        print(say("bytes_written", args.lang, n=len(data), path=args.output), file=sys.stderr)
     else:
         sys.stdout.buffer.write(data)
     return 0
@@ -102,7 +104,7 @@ def cmd_toolbox(args) -> int:
 
     store = store_from_args(args)
     path = write_toolbox(store, selection_from_args(args), args.output, args.lang)
-    print(f"gereedschapskist / toolbox → {path}", file=sys.stderr)
+    print(say("toolbox_written", args.lang, path=path), file=sys.stderr)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from graph.cli.common import progress, store_from_args
+from graph.cli.common import progress, say, store_from_args
 from graph.kb import SOURCE_BASE, load_paths, stats, validate_store
 from graph.query import format_result, read_query_arg, run_query
 
@@ -15,16 +15,16 @@ __all__ = ["register"]
 def cmd_load(args) -> int:
     store = store_from_args(args, bundled=not args.no_bundled)
     result = load_paths(store, args.paths, check=not args.no_validate,
-                        progress=progress(not args.quiet, args.lang))
+                        progress=progress(not args.quiet, args.lang), lang=args.lang)
     for iri, count in result.graphs.items():
-        print(f"{count:>7} triples  {iri}")
-    print(f"store version {result.version}")
+        print(say("loaded_graph", args.lang, count=count, iri=iri))
+    print(say("store_version", args.lang, version=result.version))
     return 0
 
 
 def cmd_validate(args) -> int:
     store = store_from_args(args)
-    report = validate_store(store, args.paths)
+    report = validate_store(store, args.paths, lang=args.lang)
     print(report.text(args.lang))
     return 0 if report.conforms else 1
 
@@ -32,7 +32,7 @@ def cmd_validate(args) -> int:
 def cmd_query(args) -> int:
     store = store_from_args(args)
     result = run_query(store, read_query_arg(args.query), limit=args.limit)
-    print(format_result(result, args.format))
+    print(format_result(result, args.format, args.lang))
     return 0
 
 
@@ -46,7 +46,7 @@ def cmd_template(args) -> int:
     from loaders import write_template  # noqa: PLC0415
 
     path = write_template(args.output, lang=args.lang)
-    print(f"template → {path}")
+    print(say("template_written", args.lang, path=path))
     return 0
 
 
@@ -56,7 +56,8 @@ def cmd_workbook(args) -> int:
     store = store_from_args(args)
     triples = [t for g in store.graph_names() if g.startswith(SOURCE_BASE)
                for t in store.graph_triples(g)]
-    print(f"workbook → {write_workbook(triples, args.output, lang=args.lang)}")
+    path = write_workbook(triples, args.output, lang=args.lang)
+    print(say("workbook_written", args.lang, path=path))
     return 0
 
 

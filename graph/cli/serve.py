@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from graph.cli.common import store_from_args
+from graph.cli.common import say, store_from_args
 
 __all__ = ["register", "cmd_serve", "parse_tokens"]
 
@@ -44,8 +44,7 @@ def _tokens(args: argparse.Namespace) -> dict[str, str]:
         tokens.update(parse_tokens(Path(path).read_text(encoding="utf-8")))
     short = [name for token, name in tokens.items() if len(token) < 16]
     if short:
-        print(f"waarschuwing / warning: editor token of {', '.join(short)} is shorter than "
-              "16 characters", file=sys.stderr)
+        print(say("short_token", args.lang, names=", ".join(short)), file=sys.stderr)
     return tokens
 
 
@@ -72,15 +71,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
                    max_upload_bytes=args.max_upload_bytes, workers=args.workers,
                    editor_tokens=tokens, public_url=args.public_url, cors_origins=cors)
     where = f"http://{args.host}:{args.port}/"
-    print(f"Wijkgraaf SPARQL: {where}sparql  (query page {where}; store {store.location}; "
-          f"{'writes with an editor token' if tokens else 'read-only'})", file=sys.stderr)
+    lang = args.lang
+    mode = say("serve_writes" if tokens else "serve_read_only", lang)
+    print(say("serve_at", lang, url=where, store=store.location, mode=mode), file=sys.stderr)
     if args.public_url:
-        print(f"publieke URL / public URL: {args.public_url} (in VoID, the service "
-              "description, the citation and the dump links)", file=sys.stderr)
+        print(say("public_url", lang, url=args.public_url), file=sys.stderr)
     elif args.host not in {"127.0.0.1", "localhost", "::1"}:
-        print("waarschuwing / warning: zonder --public-url noemen VoID en de citatie de URL "
-              "waarmee een verzoek binnenkwam / without --public-url, VoID and the citation "
-              "name the URL a request came in on", file=sys.stderr)
+        print(say("no_public_url", lang), file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
                 proxy_headers=bool(args.public_url), access_log=args.access_log)
     return 0

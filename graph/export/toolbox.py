@@ -42,7 +42,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from loaders import web_url
-from ontology import WijkgraafError
+from ontology import Message, ParserWords, WijkgraafError
 from graph.items import Ref, SolutionDetails, solution_details
 from graph.export.rdf import write_atomic
 from graph.analytics import bridge_matrix, project, rank_solutions
@@ -397,9 +397,7 @@ def toolbox_pdf(book: Toolbox) -> bytes:
     try:
         from weasyprint import HTML  # noqa: PLC0415
     except (ImportError, OSError) as error:  # OSError: the Pango library is not installed
-        raise WijkgraafError(
-            f"PDF needs WeasyPrint and Pango ({error}); write .html and print it from a "
-            "browser, or install Pango (Debian: apt-get install libpango-1.0-0)") from None
+        raise WijkgraafError(Message("pdf_needs_pango", words=ParserWords(error))) from None
     return HTML(string=toolbox_html(book)).write_pdf()
 
 
@@ -411,6 +409,6 @@ def write_toolbox(store: Store, selection: Selection, path: str | Path, lang: st
                ".md": lambda b: toolbox_markdown(b).encode("utf-8"), ".pdf": toolbox_pdf}
     writers[".htm"] = writers[".html"]
     if suffix not in writers:
-        raise WijkgraafError(f"unknown toolbox format {suffix or path!r}; use .html, .md or .pdf")
+        raise WijkgraafError(Message("unknown_toolbox_format", what=suffix or path))
     book = build_toolbox(store, selection, lang, now=now)
     return write_atomic(path, writers[suffix](book))

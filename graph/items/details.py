@@ -22,7 +22,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ontology import UnknownIdError
+from ontology import Message, UnknownIdError
+from ontology.kinds import CLASS_KIND, noun
 from ontology.vocab import DCT, ITEM_BASE, SKOS, WG
 from graph.items.item import Item, Ref, incoming, item_ref, pick, read, short
 from graph.store import Store
@@ -143,7 +144,9 @@ class SolutionDetails:
 
 def _exists(item: Item, kind: str) -> None:
     if WG + kind not in item.types:
-        raise UnknownIdError(short(item.iri), what=kind.lower())
+        kind_name = CLASS_KIND.get(WG + kind, kind)
+        raise UnknownIdError(short(item.iri), what=Message.pair(noun(kind_name, "nl"),
+                                                                kind.lower()))
 
 
 def legal_url(bwb: str) -> str:

@@ -48,7 +48,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ontology import ITEM, UnknownIdError, closest
-from ontology.kinds import noun
+from ontology.kinds import looked_for, noun
 import networkx as nx
 
 from graph.analytics import AmbiguousIdError, project, use_names
@@ -82,7 +82,7 @@ def resolve(index: SearchIndex, value: str, kind: str | None = None, lang: str =
     """
     text = str(value).strip()
     kinds = (kind,) if kind else None
-    what = f"{kind.replace('_', ' ')} id or name" if kind else "id or name"
+    what = looked_for(kind)
     if not text:
         raise UnknownIdError(text, what=what)
     by_id, by_name, by_other = index.named(text, kinds)

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 import rdflib
 
-from ontology import ValidationReport, WijkgraafError, validate
+from ontology import Message, ValidationReport, WijkgraafError, validate
 from ontology.vocab import (
     DATASET_IRI, DCT, EDITS_GRAPH, ITEM_BASE, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF_TYPE,
     SHAPES_GRAPH, STORE_VERSION, XSD,
@@ -71,11 +71,9 @@ class EditConflictError(WijkgraafError):
     statements, ``theirs`` the item as it is now: nothing was written."""
 
     def __init__(self, iri: str, yours: Iterable[ox.Triple], theirs: ItemState,
-                 reason: str = "") -> None:
+                 reason: Message | None = None) -> None:
         self.iri, self.yours, self.theirs = iri, list(yours), theirs
-        super().__init__(reason or f"{_short(iri)} was changed by someone else after you opened "
-                         "it; nothing was saved. Your version is kept: compare it with the "
-                         "current one and save again.")
+        super().__init__(reason or Message("edit_conflict", item=_short(iri)))
 
 
 class EditRefusedError(WijkgraafError, ValueError):
@@ -84,8 +82,8 @@ class EditRefusedError(WijkgraafError, ValueError):
     def __init__(self, iri: str, report: ValidationReport, lang: str = "en") -> None:
         self.iri, self.report = iri, report
         messages = list(dict.fromkeys(r.message for r in report.results))
-        head = f"{_short(iri)} {'is niet opgeslagen' if lang == 'nl' else 'was not saved'}: "
-        super().__init__(head + " ".join(messages))
+        super().__init__(Message("edit_refused", item=_short(iri), reasons=" ".join(messages)))
+        self.lang = lang  # the language of the shapes' messages in ``report``
 
 
 @dataclass(frozen=True)
@@ -253,7 +251,7 @@ def _apply(store: Store, iri: str, action: str, removed: list[ox.Quad], added: l
         new_version = store.update(update)
         if store.ask(f"ASK {{ GRAPH <{META_GRAPH}> {{ {iri_nt(edit)} ?p ?o }} }}"):
             return EditResult(edit, iri, action, new_version, token)  # ours landed
-    raise WijkgraafError("the store kept changing; nothing was saved, try again")
+    raise WijkgraafError(Message("store_kept_changing"))
 
 
 def save_item(store: Store, iri: str, triples: Iterable[ox.Triple], *, token: str | None,
@@ -268,15 +266,14 @@ def save_item(store: Store, iri: str, triples: Iterable[ox.Triple], *, token: st
     triples = [t for t in dict.fromkeys(triples) if t.predicate.value != DCT + "modified"]
     for t in triples:
         if t.subject != ox.NamedNode(iri):
-            raise WijkgraafError(f"a statement about {t.subject} cannot be saved with {iri}")
+            raise WijkgraafError(Message("other_subject", subject=t.subject, item=iri))
         if isinstance(t.object, ox.BlankNode):
-            raise WijkgraafError("statements with blank nodes cannot be edited in the app")
+            raise WijkgraafError(Message("blank_nodes"))
     triples.append(ox.Triple(ox.NamedNode(iri), ox.NamedNode(DCT + "modified"),
                              ox.Literal(now[:10], datatype=ox.NamedNode(XSD + "date"))))
     current = item_state(store, iri)
     if token is None and current.exists:
-        raise EditConflictError(iri, triples, current, f"{_short(iri)} exists already; "
-                                "open it to change it. Nothing was saved.")
+        raise EditConflictError(iri, triples, current, Message("edit_exists", item=_short(iri)))
     if token is not None and token != current.token:
         raise EditConflictError(iri, triples, current)
     added = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(EDITS_GRAPH)) for t in triples]
@@ -342,11 +339,11 @@ def undo(store: Store, edit: str, *, who: str, now: str | None = None,
     """
     record = next((e for e in history(store) if e.edit == edit), None)
     if record is None:
-        raise WijkgraafError(f"no recorded edit {edit!r}")
+        raise WijkgraafError(Message("no_edit", edit=edit))
     current = item_state(store, record.item)
     if current.token != record.token:
-        raise EditConflictError(record.item, [], current, f"{_short(record.item)} changed after "
-                                "this edit; undo the later edits first. Nothing was changed.")
+        raise EditConflictError(record.item, [], current,
+                                Message("undo_later_first", item=_short(record.item)))
     focus = {q.subject.value for q in record.removed if isinstance(q.subject, ox.NamedNode)}
     _check(store, record.item, focus | {record.item}, list(record.added), list(record.removed),
            lang)

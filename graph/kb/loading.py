@@ -19,7 +19,8 @@ import rdflib
 
 from loaders import SUPPORTED_SUFFIXES, read_rdf, read_source
 from loaders.rdf import bulk_format, syntax_error
-from ontology import InputError, ValidationReport, WijkgraafError, validate
+from ontology import InputError, Message, ValidationReport, WijkgraafError, validate
+from ontology.errors import text_in
 from ontology.shapes_sparql import engine_report
 from ontology.files import ONTOLOGY_TTL, SHAPES_TTL, VOCABULARIES_TTL
 from ontology.vocab import (
@@ -53,11 +54,20 @@ LOAD_BYTES_PER_SECOND = 10_000_000
 class NotConformingError(WijkgraafError, ValueError):
     """A load whose data does not conform to the shapes; ``report`` says why. Nothing written."""
 
-    def __init__(self, report: ValidationReport, hint: str = "") -> None:
+    def __init__(self, report: ValidationReport, hint: Message | str = "") -> None:
         self.report = report
         self.hint = hint
-        super().__init__("the data does not conform to the shapes; nothing was loaded.\n"
-                         + (hint + "\n" if hint else "") + report.text())
+        super().__init__(Message("not_conforming"))
+
+    def text(self, lang: str = "en") -> str:
+        """What failed, the hint (if any) and the report, in ``lang`` (the shapes' messages
+        are in the language the load was checked in)."""
+        hint = text_in(self.hint, lang)
+        return "\n".join([text_in(self.message, lang), *([hint] if hint else []),
+                          self.report.text(lang)])
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 @dataclass(frozen=True)
@@ -222,6 +232,7 @@ def load_paths(
     check: bool = True,
     who: str | None = None,
     progress: Progress | None = None,
+    lang: str = "en",
 ) -> LoadResult:
     """Read ``paths`` (files or directories) and replace their graphs in ``store`` atomically.
 
@@ -232,13 +243,14 @@ def load_paths(
     (:mod:`ontology.shapes_sparql`), before it is swapped in: time and memory stay close to
     the bare ``bulk_load`` at millions of triples. Other loads (spreadsheets, a remote store)
     read every file first and validate a copy with pySHACL before anything is written. Read
-    errors raise :class:`~ontology.InputError`; ``progress`` is told each step (:data:`Progress`).
+    errors raise :class:`~ontology.InputError`; ``progress`` is told each step (:data:`Progress`);
+    ``lang`` is the language of the shapes' messages in a report.
     """
     files = expand_paths(paths)
     if not files:
-        raise WijkgraafError("no loadable files found in " + ", ".join(map(str, paths)))
+        raise WijkgraafError(Message("no_files", paths=[str(p) for p in paths]))
     if isinstance(store, EmbeddedStore) and _streamable(files):
-        return _bulk_load(store, files, who, progress, check)
+        return _bulk_load(store, files, who, progress, check, lang)
     known = _known_ids(store) if any(f.suffix.lower() in {".csv", ".xlsx"} for f in files) else {}
     graphs: dict[str, list[ox.Triple]] = {}
     for index, path in enumerate(files, start=1):
@@ -250,7 +262,7 @@ def load_paths(
         union = store_rdflib(store, exclude=graphs)
         for triples in graphs.values():
             _to_rdflib(triples, union)
-        report = validate(union)
+        report = validate(union, lang=lang)
         if not report.conforms:
             raise NotConformingError(report, _edited_hint(store, graphs))
         del union
@@ -273,7 +285,7 @@ def _streamable(files: list[Path]) -> bool:
 
 
 def _bulk_load(store: EmbeddedStore, files: list[Path], who: str | None,
-               progress: Progress | None, check: bool) -> LoadResult:
+               progress: Progress | None, check: bool, lang: str = "en") -> LoadResult:
     """RDF files streamed by pyoxigraph's bulk loader straight into their graphs of a new
     store that then replaces the old one at once (:meth:`EmbeddedStore.replace_graphs_from_
     files`): memory stays bounded and the time close to the bare ``bulk_load``. With ``check``
@@ -295,7 +307,7 @@ def _bulk_load(store: EmbeddedStore, files: list[Path], who: str | None,
             progress("load", done, total, by_iri[iri].name)
 
     def check_new(fresh: ox.Store) -> None:
-        report = engine_validate(fresh, progress=progress)
+        report = engine_validate(fresh, lang, progress=progress)
         if not report.conforms:
             raise NotConformingError(report, _hint_for(_edited_in(fresh, formats)))
         outcome.append(report)
@@ -350,7 +362,7 @@ def _locate(error: SyntaxError, path: Path | None, files: list[Path]):
     return syntax_error(error, files[0])
 
 
-def _edited_hint(store: Store, graphs: dict[str, list[ox.Triple]]) -> str:
+def _edited_hint(store: Store, graphs: dict[str, list[ox.Triple]]) -> Message | str:
     """Why a re-import may clash: items in the new files that were edited in the app live in
     the edits graph too, so the item would get two versions."""
     if EDITS_GRAPH not in store.graph_names():
@@ -367,13 +379,12 @@ def _edited_in(fresh: ox.Store, graphs: Iterable[str]) -> list[str]:
     return sorted(row["s"].value for row in rows)
 
 
-def _hint_for(both: list[str]) -> str:
+def _hint_for(both: list[str]) -> Message | str:
     if not both:
         return ""
     names = ", ".join(i.rsplit("/", 1)[-1] for i in both[:10])
-    return (f"Note: {len(both)} item(s) in these files were edited in the app ({names}); the "
-            "file would add its own version beside the edited one. Take the current state with "
-            "'wijkgraaf workbook' (or export) and edit that, or undo the app edits first.")
+    count_nl = "1 item is" if len(both) == 1 else f"{len(both)} items zijn"
+    return Message("edited_in_app", count=len(both), count_nl=count_nl, names=names)
 
 
 def _known_ids(store: Store) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
@@ -411,12 +422,14 @@ def shape_report(store: Store, lang: str = "en") -> ValidationReport:
     return _REPORTS[key]
 
 
-def validate_store(store: Store, paths: Sequence[str | Path] = ()) -> ValidationReport:
-    """Validate the store's data, with ``paths`` read in place of their graphs (not written)."""
+def validate_store(store: Store, paths: Sequence[str | Path] = (), lang: str = "en"
+                   ) -> ValidationReport:
+    """Validate the store's data, with ``paths`` read in place of their graphs (not written);
+    the shapes' messages in ``lang``."""
     files = expand_paths(paths)
     known = _known_ids(store) if files else {}
     new = {source_graph_iri(p): read_source(p, known) for p in files}
     union = store_rdflib(store, exclude=new)
     for triples in new.values():
         _to_rdflib(triples, union)
-    return validate(union)
+    return validate(union, lang=lang)

@@ -34,10 +34,11 @@ class Stats:
 
     def text(self) -> str:
         i = 0 if self.lang == "nl" else 1
-        lines = [f"Wijkgraaf — {self.location} (versie/version {self.version})", ""]
+        lines = [f"Wijkgraaf — {self.location} ({'versie' if i == 0 else 'version'} "
+                 f"{self.version})", ""]
         for kind, labels in KIND_LABELS.items():
             lines.append(f"{self.counts.get(kind, 0):>6}  {labels[i]}")
-        lines += ["", "graphs:"]
+        lines += ["", "grafen:" if i == 0 else "graphs:"]
         lines += [f"{n:>8}  {g}" for g, n in self.graphs.items()]
         return "\n".join(lines)
 

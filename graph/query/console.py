@@ -38,7 +38,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from loaders import csv_text
-from ontology import QueryError
+from ontology import Message, ParserWords, QueryError
 from ontology.vocab import PREFIXES
 from graph.query.policy import NestingError, analyse_query, refusal
 from graph.store import EmbeddedStore, Store
@@ -51,7 +51,7 @@ class ConsoleError(QueryError):
     """A query the console does not run, or that failed; ``reason`` says which: 'syntax',
     'update', 'refused', 'time_limit', 'failed'."""
 
-    def __init__(self, message: str, reason: str, line: int | None = None,
+    def __init__(self, message: Message | ParserWords | str, reason: str, line: int | None = None,
                  column: int | None = None) -> None:
         super().__init__(message, line=line, column=column)
         self.reason = reason
@@ -118,14 +118,14 @@ class Console:
         try:
             info = analyse_query(sparql, PREFIXES)
         except NestingError as error:
-            raise ConsoleError(error.detail, "refused") from None
+            raise ConsoleError(error.message, "refused") from None
         if info.form == "update":
-            raise ConsoleError("updates are refused: the console is read-only", "update")
+            raise ConsoleError(Message("console_updates"), "update")
         reason = refusal(info, store.graph_names())
         if reason:
             detail = ", ".join(f"{k} {v}" for k, v in reason[1].items())
-            raise ConsoleError(f"refused ({reason[0]}{': ' + detail if detail else ''})",
-                               "refused")
+            raise ConsoleError(Message("console_refused", reason=reason[0],
+                                       detail=": " + detail if detail else ""), "refused")
         graph_form = info.form in {"construct", "describe"}
         started = time.perf_counter()
         if not isinstance(store, EmbeddedStore):
@@ -139,12 +139,13 @@ class Console:
         try:
             reply = future.result(timeout + 60)
         except TimeLimitError:
-            raise ConsoleError(f"stopped after {timeout:g} s", "time_limit") from None
+            raise ConsoleError(Message("stopped_after", seconds=timeout), "time_limit") from None
         seconds = time.perf_counter() - started
         if reply["status"] == "syntax":
-            raise ConsoleError(reply["message"], "syntax", reply.get("line"), reply.get("column"))
+            raise ConsoleError(ParserWords(reply["message"]), "syntax", reply.get("line"),
+                               reply.get("column"))
         if reply["status"] != "ok":
-            raise ConsoleError(reply["message"], "failed")
+            raise ConsoleError(ParserWords(reply["message"]), "failed")
         body = reply["body"].decode("utf-8")
         if graph_form:
             triples = ox.parse(reply["body"], format=ox.RdfFormat.TURTLE)

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from ontology import QueryError
+from ontology import Message, QueryError
 from ontology.vocab import GRAPH_BASE
 
 __all__ = ["QueryInfo", "UpdateInfo", "analyse_query", "analyse_update", "refusal", "tokens"]
@@ -101,7 +101,7 @@ class NestingError(QueryError):
     """A query or update whose brackets nest deeper than :data:`MAX_NESTING`."""
 
     def __init__(self, depth: int) -> None:
-        super().__init__(f"brackets nested {depth} deep; at most {MAX_NESTING} are read")
+        super().__init__(Message("too_deep", depth=depth, limit=MAX_NESTING))
         self.depth, self.limit = depth, MAX_NESTING
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ontology import QueryError
+from ontology import Message, QueryError
 from ontology.vocab import XSD, sparql_prologue
 from graph.query.policy import analyse_query
 from graph.store import Store
@@ -58,7 +58,7 @@ def run_query(store: Store, sparql: str, limit: int | None = None, prefixes: boo
     info = analyse_query(sparql)  # read once, with the grammar's tokenizer
     kind = {"construct": "graph", "describe": "graph"}.get(info.form, info.form)
     if kind == "update":
-        raise QueryError("updates are not allowed here; this is a read-only console")
+        raise QueryError(Message("read_only_updates"))
     prologue = sparql_prologue() if prefixes else ""
     try:
         if kind == "ask":
@@ -71,7 +71,7 @@ def run_query(store: Store, sparql: str, limit: int | None = None, prefixes: boo
         rows = store.select(prologue + sparql)
     except QueryError as error:
         if error.line is not None:  # the place in the user's text, not in the prologue's
-            raise QueryError(error.detail, line=max(1, error.line - prologue.count("\n")),
+            raise QueryError(error.message, line=max(1, error.line - prologue.count("\n")),
                              column=error.column) from None
         raise
     variables = _variables(info.variables, rows)
@@ -112,9 +112,9 @@ def _variables(projected: tuple[str, ...], rows: list[dict]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def format_result(result: QueryResult, fmt: str = "table") -> str:
-    """``table`` (aligned text), ``csv``, ``json`` (SPARQL 1.1 JSON results), or for graph
-    results also ``turtle``/``nt``."""
+def format_result(result: QueryResult, fmt: str = "table", lang: str = "en") -> str:
+    """``table`` (aligned text, its row count in ``lang``), ``csv``, ``json`` (SPARQL 1.1 JSON
+    results), or for graph results also ``turtle``/``nt``."""
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": result.boolean}) if fmt == "json" else str(
             result.boolean).lower()
@@ -137,7 +137,10 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
     def line(cells):
         return "  ".join(c[:w].ljust(w) for c, w in zip(cells, widths)).rstrip()
     out = [line(result.variables), line(["-" * w for w in widths])] + [line(r) for r in table]
-    out.append(f"({len(table)} rows{', truncated' if result.truncated else ''})")
+    n, nl = len(table), lang == "nl"
+    rows = ("rij" if n == 1 else "rijen") if nl else ("row" if n == 1 else "rows")
+    cut = (", afgekapt" if nl else ", truncated") if result.truncated else ""
+    out.append(f"({n} {rows}{cut})")
     return "\n".join(out)
 
 
@@ -151,7 +154,7 @@ def read_query_arg(text: str) -> str:
     path = Path(text)
     if text.endswith((".rq", ".sparql")):
         if not _is_file(path):
-            raise QueryError(f"query file {text!r} not found")
+            raise QueryError(Message("query_file_missing", name=text))
         return path.read_text(encoding="utf-8")
     if "{" not in text and "\n" not in text and _is_file(path):
         return path.read_text(encoding="utf-8")

@@ -32,7 +32,7 @@ from typing import Protocol, TypeVar
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode, Quad, Triple
 
-from ontology import QueryError, WijkgraafError
+from ontology import Message, QueryError, WijkgraafError
 from ontology.vocab import DATASET_IRI, META_GRAPH, STAGING_PREFIX, STORE_VERSION
 from graph.store.sparql import iri_nt, syntax_error, term_nt, with_values
 from graph.store.swap import (
@@ -115,11 +115,7 @@ class StoreBusyError(WijkgraafError, OSError):
     or another command), so this one could only open it to read."""
 
     def __init__(self, location: str) -> None:
-        super().__init__(
-            f"the store {location} is in use by another Wijkgraaf process (the app, "
-            "'wijkgraaf serve' or a running command), so it is open read-only here. Stop that "
-            "process and try again, or write through the running endpoint "
-            "('wijkgraaf serve' with an editor token) / the app's edit page.")
+        super().__init__(Message("store_busy", location=location))
 
 
 def open_embedded(path: str | Path, notice: Callable[[str], None] | None = None
@@ -294,7 +290,7 @@ class EmbeddedStore:
         """Rows of a SELECT query."""
         def take(result) -> list[Row]:
             if not isinstance(result, ox.QuerySolutions):
-                raise QueryError("not a SELECT query")
+                raise QueryError(Message("not_select"))
             names = [v.value for v in result.variables]
             return [{n: v for n, v in zip(names, solution) if v is not None}
                     for solution in result]
@@ -305,7 +301,7 @@ class EmbeddedStore:
         """The answer of an ASK query."""
         def take(result) -> bool:
             if not isinstance(result, ox.QueryBoolean):
-                raise QueryError("not an ASK query")
+                raise QueryError(Message("not_ask"))
             return bool(result)
 
         return self._query(sparql, bindings, take)
@@ -314,7 +310,7 @@ class EmbeddedStore:
         """The triples of a CONSTRUCT or DESCRIBE query."""
         def take(result) -> list[Triple]:
             if not isinstance(result, ox.QueryTriples):
-                raise QueryError("not a CONSTRUCT or DESCRIBE query")
+                raise QueryError(Message("not_construct"))
             return list(result)
 
         return self._query(sparql, bindings, take)

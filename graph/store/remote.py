@@ -48,7 +48,7 @@ import httpx
 import pyoxigraph as ox
 from pyoxigraph import NamedNode, Quad, Triple
 
-from ontology import QueryError, WijkgraafError
+from ontology import Message, ParserWords, QueryError, WijkgraafError
 from ontology.vocab import (
     DATASET_IRI, GENID_BASE, META_GRAPH, STAGING_PREFIX, STORE_VERSION, XSD,
 )
@@ -152,7 +152,7 @@ def _triples(data: bytes) -> list[Triple]:
     try:
         return [_read(q.triple) for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)]
     except (SyntaxError, ValueError) as error:
-        raise RemoteError(f"the SPARQL server sent unreadable N-Triples: {error}") from None
+        raise RemoteError(Message("server_bad_ntriples", words=ParserWords(error))) from None
 
 
 def values_inside(sparql: str, bindings: Mapping[str, object]) -> str:
@@ -265,8 +265,8 @@ class RemoteStore:
                                             headers={"Accept": _JSON})
                 self._server = response.headers.get("server", "")
             except httpx.HTTPError as error:
-                raise RemoteError(f"SPARQL server {self.query_url} unreachable: {error}"
-                                  ) from None
+                raise RemoteError(Message("server_unreachable", url=self.query_url,
+                                          words=ParserWords(error))) from None
         return self._server.startswith("Virtuoso")
 
     # --------------------------------------------------------------- HTTP helpers ---
@@ -275,7 +275,8 @@ class RemoteStore:
         try:
             response = self._client.post(url, data=data, content=content, headers=headers)
         except httpx.HTTPError as error:
-            raise RemoteError(f"SPARQL server {url} unreachable: {error}") from None
+            raise RemoteError(Message("server_unreachable", url=url,
+                                      words=ParserWords(error))) from None
         return self._check(response, url)
 
     def _check(self, response: httpx.Response, url: str) -> httpx.Response:
@@ -284,11 +285,11 @@ class RemoteStore:
             error = syntax_error(SyntaxError(text))
             found = re.search(r"SPARQL compiler, line (\d+)", text)  # QUIRKS syntax-error-line
             if error.line is None and found:
-                error = QueryError(text.split("\n")[0], line=int(found.group(1)))
+                error = QueryError(ParserWords(text.split("\n")[0]), line=int(found.group(1)))
             raise error
         if response.status_code >= 400:
-            raise RemoteError(f"SPARQL server {url} answered {response.status_code}: "
-                              f"{response.text.strip()[:500]}")
+            raise RemoteError(Message("server_answered", url=url, status=response.status_code,
+                                      words=ParserWords(response.text.strip()[:500])))
         return response
 
     def _query(self, sparql: str, bindings: Mapping[str, object] | None, accept: str,
@@ -325,15 +326,15 @@ class RemoteStore:
                            and r[_ASK_VARIABLE].value in ("1", "true") for r in rows)
             return names, rows
         except (SyntaxError, ValueError) as error:
-            raise RemoteError(f"SPARQL server {self.query_url} sent unreadable results "
-                              f"(a server-side timeout?): {error}") from None
+            raise RemoteError(Message("server_unreadable", url=self.query_url,
+                                      words=ParserWords(error))) from None
 
     # -------------------------------------------------------------------- reading ---
     def select(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
         """Rows of a SELECT query (variable name → term; unbound variables left out)."""
         result = self._results(sparql, bindings)
         if isinstance(result, bool):
-            raise QueryError("not a SELECT query")
+            raise QueryError(Message("not_select"))
         names, solutions = result
         return [{n: s[n] for n in names if s[n] is not None} for s in solutions]
 
@@ -341,7 +342,7 @@ class RemoteStore:
         """The answer of an ASK query."""
         result = self._results(sparql, bindings)
         if not isinstance(result, bool):
-            raise QueryError("not an ASK query")
+            raise QueryError(Message("not_ask"))
         return result
 
     def construct(self, sparql: str, bindings: Mapping[str, object] | None = None
@@ -349,7 +350,7 @@ class RemoteStore:
         """The triples of a CONSTRUCT or DESCRIBE query."""
         response = self._query(sparql, bindings, _NT)
         if "sparql-results" in response.headers.get("content-type", ""):
-            raise QueryError("not a CONSTRUCT or DESCRIBE query")
+            raise QueryError(Message("not_construct"))
         return _triples(response.content)
 
 
@@ -375,13 +376,12 @@ class RemoteStore:
                 response = self._client.get(self.store_url, params={"graph": iri},
                                             headers={"Accept": _NT})
             except httpx.HTTPError as error:
-                raise RemoteError(f"Graph Store {self.store_url} unreachable: {error}") from None
+                raise RemoteError(Message("graph_store_unreachable", url=self.store_url,
+                                          words=ParserWords(error))) from None
             if response.status_code == 404:
                 if iri in self.graph_names():  # the graph exists: wrong Graph Store URL
-                    raise RemoteError(
-                        f"Graph Store {self.store_url} does not know <{iri}>, which the "
-                        "server holds: give the Graph Store URL (e.g. '#store=data' after "
-                        "the query URL for Fuseki)")
+                    raise RemoteError(Message("graph_store_wrong", url=self.store_url,
+                                              iri=iri))
                 return []
             self._check(response, self.store_url)
             return _triples(response.content)
@@ -459,7 +459,8 @@ class RemoteStore:
                     self.store_url, params={"graph": stage}, content=chunk.encode("utf-8"),
                     headers={"Content-Type": "text/turtle; charset=utf-8"})
             except httpx.HTTPError as error:
-                raise RemoteError(f"Graph Store {self.store_url} unreachable: {error}") from None
+                raise RemoteError(Message("graph_store_unreachable", url=self.store_url,
+                                          words=ParserWords(error))) from None
             self._check(response, self.store_url)
 
     def close(self) -> None:

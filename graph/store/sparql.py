@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode
 
-from ontology import QueryError
+from ontology import Message, ParserWords, QueryError
 
 __all__ = ["iri_nt", "term_nt", "with_values", "error_position", "parser_message", "syntax_error"]
 
@@ -28,7 +28,7 @@ def iri_nt(iri: str) -> str:
     try:
         return str(NamedNode(iri))
     except ValueError:
-        raise QueryError(f"not an IRI: {iri!r}") from None
+        raise QueryError(Message("not_iri", iri=iri)) from None
 
 
 def term_nt(term: object) -> str:
@@ -64,7 +64,7 @@ def with_values(sparql: str, bindings: Mapping[str, object] | None) -> str:
     names = list(bindings)
     for name in names:
         if not name.isidentifier():
-            raise QueryError(f"bad variable name {name!r}")
+            raise QueryError(Message("bad_variable", name=name))
     terms = " ".join(term_nt(_as_term(bindings[n])) for n in names)
     return f"{sparql}\nVALUES ({' '.join('?' + n for n in names)}) {{ ({terms}) }}"
 
@@ -105,4 +105,4 @@ def syntax_error(error: SyntaxError | str, line_offset: int = 0) -> QueryError:
     line, column = error_position(message)
     if line is not None:
         line = max(1, line - line_offset)
-    return QueryError(parser_message(message), line=line, column=column)
+    return QueryError(ParserWords(parser_message(message)), line=line, column=column)

@@ -127,6 +127,9 @@ def test_cli_rank_between_two_sides(mini_dir, capsys):
     assert '"place": 1' in capsys.readouterr().out
     assert main(["rank", "solutions", "--between", "sociaal-domein", "dom-wonen",
                  "--store", mini_dir]) == 2
+    assert "delen domeinen" in capsys.readouterr().err
+    assert main(["rank", "solutions", "--between", "sociaal-domein", "dom-wonen",
+                 "--store", mini_dir, "--lang", "en"]) == 2
     assert "share domains" in capsys.readouterr().err
 
 

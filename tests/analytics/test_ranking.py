@@ -157,4 +157,6 @@ def test_cli_rank(mini_dir, capsys):
     assert main(["rank", "communities", "--store", mini_dir, "--format", "markdown"]) == 0
     assert "| 1 |" in capsys.readouterr().out
     assert main(["rank", "bakery", "--store", mini_dir]) == 2
-    assert iri("x") and "unknown kind" in capsys.readouterr().err
+    assert iri("x") and "onbekend als soort" in capsys.readouterr().err
+    assert main(["rank", "bakery", "--store", mini_dir, "--lang", "en"]) == 2
+    assert "unknown kind" in capsys.readouterr().err

@@ -216,6 +216,7 @@ def test_sparql_console(app):
     at.text_area(key="sparql_text").input("SELECT * WHERE {\n  ?s ?p\n}")
     at.button[0].click().run()
     assert "regel 3, kolom" in at.error[0].value
+    assert "verwacht" in at.error[0].value and "expected" not in at.error[0].value
     at.text_area(key="sparql_text").input("DELETE WHERE { ?s ?p ?o }")
     at.button[0].click().run()
     assert "alleen-lezen" in at.error[0].value

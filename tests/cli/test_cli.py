@@ -27,7 +27,10 @@ def test_load_and_stats(store_dir, capsys):
     capsys.readouterr()
     assert main(["stats", "--store", store_dir]) == 0
     out = capsys.readouterr().out
-    assert "belemmeringen" in out and "versie/version" in out
+    assert "belemmeringen" in out and "(versie " in out and "version" not in out
+    assert main(["stats", "--store", store_dir, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "obstacles" in out and "(version " in out and "versie" not in out
 
 
 def test_validate_exit_codes(store_dir, capsys):
@@ -50,12 +53,14 @@ def test_query_formats(store_dir, capsys):
 
 def test_query_syntax_error_has_line_and_column(store_dir, capsys):
     assert main(["query", "--store", store_dir, "SELECT ?s WHERE {\n ?s ?p }"]) == 2
-    err = capsys.readouterr().err
-    assert "line 2" in err
+    assert "regel 2" in capsys.readouterr().err
+    assert main(["query", "--store", store_dir, "SELECT ?s WHERE {\n ?s ?p }", "--lang",
+                 "en"]) == 2
+    assert "line 2" in capsys.readouterr().err
 
 
 def test_query_refuses_updates(store_dir, capsys):
-    assert main(["query", "--store", store_dir, "DELETE WHERE { ?s ?p ?o }"]) == 2
+    assert main(["query", "--store", store_dir, "DELETE WHERE { ?s ?p ?o }", "--lang", "en"]) == 2
     assert "read-only" in capsys.readouterr().err
 
 
@@ -79,7 +84,7 @@ def test_template_written(tmp_path):
 
 def test_bad_load_exits_2_and_keeps_store(store_dir, capsys):
     assert main(["load", "--store", store_dir, str(BAD / "malformed.ttl")]) == 2
-    assert "line 4" in capsys.readouterr().err
+    assert "regel 4" in capsys.readouterr().err
     assert main(["validate", "--store", store_dir]) == 0
 
 
@@ -108,8 +113,8 @@ def test_a_store_held_by_another_process_can_be_read_not_written(store_dir):
     stats = subprocess.run([exe, "stats", "--store", store_dir], capture_output=True, text=True,
                            check=False)
     assert stats.returncode == 0 and "belemmeringen" in stats.stdout
-    load = subprocess.run([exe, "load", "--store", store_dir, str(MINI)], capture_output=True,
-                          text=True, check=False)
+    load = subprocess.run([exe, "load", "--store", store_dir, str(MINI), "--lang", "en"],
+                          capture_output=True, text=True, check=False)
     assert load.returncode == 2 and "in use by another Wijkgraaf process" in load.stderr
     del holder
 

@@ -60,5 +60,5 @@ def test_an_unloadable_file_of_any_name_gets_a_clear_error(tmp_path, capsys, nam
     capsys.readouterr()
     assert main(["load", "--store", store, "--no-bundled", "-q", str(path)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("fout / error: ") and name in err and "Traceback" not in err
+    assert err.startswith("fout: ") and name in err and "Traceback" not in err
     assert main(["stats", "--store", store]) == 0  # what was there before is still there

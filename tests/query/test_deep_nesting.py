@@ -20,6 +20,8 @@ def test_library_refuses_a_filter_nested_20000_deep(mini_store_ro):
 
 def test_cli_says_so_and_lives(tmp_path, capsys):
     assert main(["query", "--store", ":memory:", DEEP]) == 2
+    assert "20002 diep genest" in capsys.readouterr().err
+    assert main(["query", "--store", ":memory:", DEEP, "--lang", "en"]) == 2
     assert "nested 20002 deep" in capsys.readouterr().err
 
 

@@ -23,9 +23,9 @@ BAD = [
 
 def _cli(store_dir, text, capsys) -> tuple[str, int, int]:
     capsys.readouterr()
-    assert main(["query", "--store", store_dir, text]) == 2
+    assert main(["query", "--store", store_dir, text, "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    found = re.search(r"fout / error: line (\d+), column (\d+): (.*)", err, re.S)
+    found = re.search(r"error: line (\d+), column (\d+): (.*)", err, re.S)
     assert found, err
     return found.group(3).strip(), int(found.group(1)), int(found.group(2))
 
