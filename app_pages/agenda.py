@@ -144,9 +144,11 @@ def _document(form: str):
 stem = "wijkagenda-" + (state.short(area).lower() if area else "concept") + "-" + \
     today.isoformat()
 c1, c2 = st.columns(2)
+# on_click="ignore": a download needs no rerun of the page (which would grey the buttons out)
 c1.download_button(t("agenda_md"), _document("markdown"), file_name=stem + ".md",
-                   mime="text/markdown", icon=":material/description:", width="stretch")
+                   mime="text/markdown", on_click="ignore", icon=":material/description:",
+                   width="stretch")
 c2.download_button(t("agenda_html"), _document("html"), file_name=stem + ".html",
-                   mime="text/html",
+                   mime="text/html", on_click="ignore",
                    icon=":material/print:", width="stretch")
 st.caption(t("agenda_print_hint"))

@@ -172,10 +172,10 @@ st.caption(t("bm_click"))
 files = st.columns([1, 1, 3])
 files[0].download_button(t("bm_svg"), picture["svg"].encode("utf-8"),
                          file_name=f"wijkgraaf-brugkaart-{view}.svg", mime="image/svg+xml",
-                         icon=":material/download:", key="bm_svg")
+                         icon=":material/download:", key="bm_svg", on_click="ignore")
 files[1].download_button(t("bm_png"), lambda: state.bridge_png(view, filters),
                          file_name=f"wijkgraaf-brugkaart-{view}.png", mime="image/png",
-                         icon=":material/download:", key="bm_png")
+                         icon=":material/download:", key="bm_png", on_click="ignore")
 
 
 def option_text(k: str) -> str:
@@ -239,7 +239,8 @@ if selected:
                                           "decides", "effort", "applied", "reason")]
     st.download_button(t("bm_csv"), write_csv(table, columns),
                        file_name=f"wijkgraaf-cel-{state.short(c.row)}-{state.short(c.col)}.csv",
-                       mime="text/csv", icon=":material/download:", key="bm_csv")
+                       mime="text/csv", icon=":material/download:", key="bm_csv",
+                       on_click="ignore")
 
     if not ranked:
         st.warning(t("bm_cell_empty"))
