@@ -2,7 +2,7 @@
 views, bridges between domains, routes, key players, and the draft wijkagenda. Every function
 is ``f(G, ...)`` returning plain data."""
 
-from graph.analytics.advice import ORDER, Reason, RankedSolution, rank_solutions
+from graph.analytics.advice import ORDER, Reason, RankedSolution, join_names, rank_solutions
 from graph.analytics.agenda import Agenda, agenda, solutions_for
 from graph.analytics.bridges import bridge_matrix, bridging_solutions
 from graph.analytics.bridgemap import (
@@ -25,7 +25,8 @@ from graph.analytics.views import collaboration_graph, solution_domain_graph
 __all__ = [
     "Agenda", "AmbiguousIdError", "BROKER_ORDER", "BridgeMap", "CANONICAL", "CRITERIA", "FACETS",
     "KINDS", "MapCell", "MapFilters", "ORDER", "RankedSolution", "Reason", "SharedProblem",
-    "SideRanking", "VIEWS", "agenda", "bridge_map", "brokers", "map_options", "option_label",
+    "SideRanking", "VIEWS", "agenda", "join_names", "bridge_map", "brokers", "map_options",
+    "option_label",
     "ordinal", "rank_solutions", "resolve_option", "shared_problems", "standings",
     "bridge_matrix", "bridging_solutions", "build_graph", "clear_cache", "collaboration_graph",
     "communities", "gaps", "in_index", "key_players", "nodes_of_kind", "out_index",

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ontology import Message, UnknownIdError
 from ontology.kinds import CLASS_KIND, noun
 from ontology.vocab import DCT, ITEM_BASE, SKOS, WG
+from graph.analytics import join_names
 from graph.items.item import Item, Ref, incoming, item_ref, pick, read, short
 from graph.store import Store
 
@@ -210,12 +211,14 @@ def _cases(store: Store, iris, lang: str) -> tuple[CaseRef, ...]:
 _TEXT = {
     "nl": {"direct": "pakt deze belemmering direct aan",
            "bridges": "verbindt {d}", "evidence": "bewijsniveau {e}",
-           "cases": "{n} praktijkvoorbeeld(en)", "local": "lokaal uit te voeren",
+           "cases": "{n} praktijkvoorbeelden", "cases_one": "1 praktijkvoorbeeld",
+           "local": "lokaal uit te voeren",
            "law": "vraagt een wetswijziging of ontheffing", "escalation": "escalatieroute",
            "effort": "inspanning {e}"},
     "en": {"direct": "addresses this obstacle directly",
            "bridges": "bridges {d}", "evidence": "evidence level {e}",
-           "cases": "{n} practice case(s)", "local": "can be done locally",
+           "cases": "{n} practice cases", "cases_one": "1 practice case",
+           "local": "can be done locally",
            "law": "needs a change in the law or an exemption", "escalation": "escalation route",
            "effort": "effort {e}"},
 }
@@ -233,11 +236,12 @@ def _summary(store: Store, iri: str, domains: set[str], lang: str) -> SolutionSu
     effort = sol.label_of(WG + "effort", lang)
     reasons = [words["direct"]]
     if len(shared) >= 2:
-        reasons.append(words["bridges"].format(d=" & ".join(r.label for r in shared)))
+        reasons.append(words["bridges"].format(d=join_names([r.label for r in shared], lang,
+                                                            limit=len(shared))))
     if evidence_iri:
         reasons.append(words["evidence"].format(e=sol.label_of(WG + "evidenceLevel", lang)))
     if n_cases:
-        reasons.append(words["cases"].format(n=n_cases))
+        reasons.append(words["cases_one" if n_cases == 1 else "cases"].format(n=n_cases))
     if legal_change:
         reasons.append(words["law"])
     elif local:

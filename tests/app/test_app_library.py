@@ -67,7 +67,7 @@ def test_obstacle_details_rank_and_explain(mini_store_ro):
     page = obstacle_details(mini_store_ro, D + "O01", "nl")
     first = page.solutions[0]
     assert first.item.notation == "S01"  # bridges both domains of the obstacle, has a case
-    assert "verbindt gezondheid & wonen" in first.reason and "1 praktijkvoorbeeld" in first.reason
+    assert "verbindt gezondheid en wonen" in first.reason and "1 praktijkvoorbeeld" in first.reason
     assert [c.label for c in page.cases] == ["Convenant in West"]
     assert page.cases[0].area.notation == "WK034401"
     assert page.legal_frames[0].label == "AVG" and page.legal_frames[0].status == "van kracht"
