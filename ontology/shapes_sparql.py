@@ -31,7 +31,7 @@ import rdflib
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
-from ontology.validate import ValidationReport, ValidationResult, _model, _shapes
+from ontology.validate import ValidationReport, ValidationResult, _model, _shapes, _short
 from ontology.vocab import ITEM_BASE, XSD
 
 __all__ = ["Check", "ShapeNotCompiled", "compiled_checks", "engine_report"]
@@ -66,13 +66,6 @@ class Check:
 
 def _iri(term: rdflib.term.Node) -> str:
     return f"<{term}>"
-
-
-def _short(term: rdflib.term.Node, graph: rdflib.Graph) -> str:
-    try:
-        return graph.namespace_manager.normalizeUri(term)
-    except ValueError:  # pragma: no cover - rdflib refuses some IRIs
-        return str(term)
 
 
 def _path(shapes: rdflib.Graph, node: rdflib.term.Node) -> tuple[str, str]:
@@ -231,13 +224,6 @@ def compiled_checks() -> tuple[Check, ...]:
     return tuple(checks)
 
 
-def _text(term: rdflib.term.Node, names: rdflib.Graph) -> str:
-    """A term as :func:`ontology.validate` shows it: an IRI shortened, a blank node ``[]``."""
-    if isinstance(term, rdflib.URIRef):
-        return _short(term, names)
-    return "[]" if isinstance(term, rdflib.BNode) else str(term)
-
-
 def _namespaces() -> rdflib.Graph:
     graph = rdflib.Graph()
     for prefix, ns in _model().namespaces():
@@ -262,9 +248,9 @@ def engine_report(
     for done, check in enumerate(checks, start=1):
         for focus, value in select(check.query):
             results.append(ValidationResult(
-                focus=_text(focus, names), path=check.path, shape=check.shape,
+                focus=_short(focus, names), path=check.path, shape=check.shape,
                 severity="sh:Violation", message=check.message.get(lang) or check.message["en"],
-                value="" if value is None else _text(value, names),
+                value=_short(value, names),
             ))
         if progress:
             progress(done, len(checks))

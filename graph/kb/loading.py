@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -404,7 +405,7 @@ def _known_ids(store: Store) -> dict[str, tuple[frozenset[str], tuple[str, ...]]
 
 
 #: the last reports of :func:`shape_report`, by store, version and language
-_REPORTS: dict[tuple[int, int, str], ValidationReport] = {}
+_REPORTS: dict[tuple[int, int, str], tuple[weakref.ref, ValidationReport]] = {}
 
 
 def shape_report(store: Store, lang: str = "en") -> ValidationReport:
@@ -412,14 +413,15 @@ def shape_report(store: Store, lang: str = "en") -> ValidationReport:
     SPARQL server), once per store version and language (the quality page asks on every
     click: 0.1 s from the cache instead of seconds through a pySHACL copy)."""
     key = (id(store), store.version(), lang)
-    if key not in _REPORTS:
+    kept = _REPORTS.get(key)
+    if kept is None or kept[0]() is not store:  # (an id is reused once its store is gone)
         def select(query: str):
             for row in store.select(query):
                 yield _rdflib_term(row["focus"]), _rdflib_term(row.get("value"))
         if len(_REPORTS) > 8:
             _REPORTS.clear()
-        _REPORTS[key] = engine_report(select, lang)
-    return _REPORTS[key]
+        kept = _REPORTS[key] = (weakref.ref(store), engine_report(select, lang))
+    return kept[1]
 
 
 def validate_store(store: Store, paths: Sequence[str | Path] = (), lang: str = "en"
