@@ -32,7 +32,7 @@ import pyoxigraph as ox
 from loaders.columns import KINDS, Column, Kind
 from graph.kb import ItemState
 from graph.store import Store
-from ontology.vocab import ITEM_BASE, RDF_TYPE, SKOS, WG, XSD
+from ontology.vocab import DCT, ITEM_BASE, RDF_TYPE, SKOS, WG, XSD
 
 __all__ = ["FORM_KINDS", "Field", "form_fields", "form_values", "triples_from_form", "choices",
            "new_id", "ITEM_BASE"]
@@ -161,7 +161,7 @@ def triples_from_form(iri: str, kind: str, values: dict[str, object],
     from ``previous``. Empty values are left out (the shapes say what is required)."""
     spec, s = _kind(kind), ox.NamedNode(iri)
     fields = form_fields(kind)
-    shown = {f.predicate for f in fields} | {RDF_TYPE, "http://purl.org/dc/terms/modified"}
+    shown = {f.predicate for f in fields} | {RDF_TYPE, DCT.modified}
     out = [ox.Triple(s, ox.NamedNode(RDF_TYPE), ox.NamedNode(c))
            for c in (spec.cls, *spec.extra_types)]
     kept = [t for t in (previous.triples() if previous else []) if t.predicate.value not in shown]
@@ -195,8 +195,8 @@ def choices(store: Store, target: str, lang: str = "nl") -> list[tuple[str, str]
     """(IRI, label) of everything a reference field may point to, sorted by label; for
     ``source`` the described sources with their titles."""
     if target == "source":
-        sparql = ("SELECT ?s ?label WHERE { ?s a <%sSource> "
-                  "OPTIONAL { ?s <http://purl.org/dc/terms/title> ?label } }" % WG)
+        sparql = (f"SELECT ?s ?label WHERE {{ ?s a <{WG.Source}> "
+                  f"OPTIONAL {{ ?s <{DCT + 'title'}> ?label }} }}")
     else:
         classes = " ".join(f"<{WG}{c}>" for c in _SUBCLASSES.get(target, (target,)))
         sparql = ("SELECT ?s ?label WHERE { VALUES ?t { %s } ?s a ?t OPTIONAL { ?s <%sprefLabel> "

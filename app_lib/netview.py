@@ -32,6 +32,7 @@ from markupsafe import Markup
 
 from ontology.files import ONTOLOGY_TTL
 from ontology.kinds import KIND, ORDER, colour, noun
+from ontology.vocab import ORG, SKOS
 
 __all__ = ["NetView", "ego_nodes", "ego_html", "routes_html", "selection_html", "kind_name",
            "predicate_label"]
@@ -40,8 +41,8 @@ __all__ = ["NetView", "ego_nodes", "ego_html", "routes_html", "selection_html", 
 _SYMBOLS = {"triangle": "▲", "dot": "●", "square": "■", "diamond": "◆", "hexagon": "⬢",
             "star": "★"}
 _EXTRA_PREDICATES = {
-    "http://www.w3.org/ns/org#classification": ("is van type", "is of type"),
-    "http://www.w3.org/2004/02/skos/core#broader": ("valt onder", "falls under"),
+    ORG.classification: ("is van type", "is of type"),
+    SKOS.broader: ("valt onder", "falls under"),
 }
 _PYVIS_LIB = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 _TEMPLATES = Path(__file__).with_name("templates")
