@@ -69,24 +69,30 @@ def progress(enabled: bool, lang: str = "nl", clock: Callable[[], float] = time.
              out=None):
     """A ``progress(step, done, total, detail)`` for :func:`graph.kb.load_paths` that draws
     a bar on stderr with what is left: before the bulk load an estimate from the file size
-    (:data:`graph.kb.LOAD_BYTES_PER_SECOND`), while checking from the pace so far.
+    (:data:`graph.kb.LOAD_BYTES_PER_SECOND`), while checking from the pace so far. On a
+    terminal the line is redrawn in place; into a file or a pipe (a log, CI) a line is
+    written only when a step starts, passes a quarter or ends, not once per check.
 
-    >>> import io
-    >>> ticks, buf = iter([0.0, 4.0, 4.0, 6.0]), io.StringIO()
+    >>> import io, itertools
+    >>> ticks = itertools.chain([0.0, 4.0, 4.0, 6.0], itertools.repeat(8.0))
+    >>> buf = io.StringIO()
     >>> show = progress(True, "en", clock=lambda: next(ticks), out=buf)
     >>> show("load", 0, 50_000_000, "big.ttl")
     >>> show("load", 50_000_000, 50_000_000, "big.ttl")
     >>> show("check", 0, 4, ""); show("check", 1, 4, "")
+    >>> for n in range(2, 9): show("check", n, 100, "")
     >>> print(buf.getvalue().replace("\\r", "").strip())
     [........................] loading big.ttl: 50 MB, about 5 s
     [########################] loading big.ttl: 50 MB in 4 s
     [........................] checking 0/4
     [######..................] checking 1/4, about 6 s left
+    [........................] checking 2/100, about 3 min left
     """
     if not enabled:
         return None
     nl = lang == "nl"
     started: dict[str, float] = {}
+    written: list[tuple] = [()]
 
     def seconds(value: float) -> str:
         value = max(1, round(value))
@@ -94,6 +100,12 @@ def progress(enabled: bool, lang: str = "nl", clock: Callable[[], float] = time.
 
     def show(step: str, done: int, total: int, detail: str) -> None:
         stream = out or sys.stderr
+        last = done >= total or step == "load"
+        if not stream.isatty():
+            mark = (step, detail, 4 * done // total if total else 4)
+            if mark == written[0] and not last:
+                return
+            written[0] = mark
         now = clock()
         started.setdefault(step, now)
         name = _STEPS.get(step, (step, step))[0 if nl else 1]
@@ -101,7 +113,7 @@ def progress(enabled: bool, lang: str = "nl", clock: Callable[[], float] = time.
         filled = width * done // total if total else width
         bar = "#" * filled + "." * (width - filled)
         if step == "load":
-            size = f"{total / 1e6:.0f} MB"
+            size = f"{total / 1e6:.0f} MB" if total >= 1e6 else f"{max(1, round(total / 1e3))} kB"
             if done < total:
                 about = seconds((total - done) / LOAD_BYTES_PER_SECOND)
                 text = f"{name} {detail}: {size}, " + ("ongeveer " if nl else "about ") + about
@@ -115,7 +127,6 @@ def progress(enabled: bool, lang: str = "nl", clock: Callable[[], float] = time.
                 text += f", nog ongeveer {left}" if nl else f", about {left} left"
         else:
             text = f"{name} {done}/{total} {detail}"
-        last = done >= total or step == "load"
         end = "\n" if last or not stream.isatty() else ""
         print(f"\r[{bar}] {text:<48}".rstrip(), end=end, file=stream, flush=True)
     return show
