@@ -471,3 +471,17 @@ def fail(error: BaseException) -> None:
         return
     log.exception("unexpected error", exc_info=error)
     st.error(t("err_generic"))
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _selection(_store: Store, cache_key: tuple, text: str, _selected):
+    from graph.export import select
+
+    return select(_store, _selected)
+
+
+def selection(selected):
+    """The subgraph (``graph.export.Subgraph``) a selection names, made once per store version
+    and selection (a download button or a format choice does not make it again). Raises what
+    :func:`graph.export.select` raises for a value that names nothing."""
+    return _selection(store(), key(), selected.text(), selected)

@@ -8,7 +8,7 @@ from app_lib import editor_common as ed
 from app_lib import state
 from app_lib.state import t
 from graph.export import (
-    FORMATS, build_toolbox, export_subgraph, select, toolbox_html, toolbox_markdown,
+    FORMATS, build_toolbox, export_subgraph, toolbox_html, toolbox_markdown,
     toolbox_pdf,
 )
 from app_lib import ui
@@ -26,7 +26,7 @@ with st.container(border=True):
     selection = ed.selection_form("exp")
 
 try:
-    sub = select(state.store(), selection)
+    sub = state.selection(selection)
 except Exception as error:  # noqa: BLE001 - an unknown id, shown as a friendly message
     state.fail(error)
     st.stop()

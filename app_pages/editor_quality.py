@@ -141,8 +141,9 @@ with right:
            for e in fig.evidence])
     st.subheader(t("kbr_fields"))
     table([{t("kbr_field"): f.label, t("kbr_filled"): f"{f.filled} / {n_solutions}",
-            t("kbr_in_nl"): "" if f.nl is None else f.nl,
-            t("kbr_in_en"): "" if f.en is None else f.en} for f in fig.fields])
+            # one type per column (Arrow): a count as text, a dash where a field has no language
+            t("kbr_in_nl"): "–" if f.nl is None else str(f.nl),
+            t("kbr_in_en"): "–" if f.en is None else str(f.en)} for f in fig.fields])
     st.subheader(t("kbr_kinds"))
     table([{t("kbr_kind"): kind_name(k, state.lang(), plural=True), t("kbr_number"): n}
            for k, n in fig.counts.items()])

@@ -188,11 +188,18 @@ def warm_editor_quality(at):
             lambda: quality_report(_store(), "nl", stale_days=730))
 
 
+def warm_editor_export(at):
+    from graph.export import Selection, select
+
+    return (lambda: at.multiselect(key="exp_domains").set_value(["dom-wonen"]),
+            lambda: select(_store(), Selection(domains=(_iri("dom-wonen"),))))
+
+
 #: page script → its warm-click function (the bridge map's is added beside these)
 WARM = {"start": warm_start, "obstacle": warm_obstacle, "solution": warm_solution,
         "network": warm_network, "routes": warm_routes, "agenda": warm_agenda,
         "players": warm_players, "players#sides": warm_players_sides, "sparql": warm_sparql,
-        "editor_quality": warm_editor_quality}
+        "editor_quality": warm_editor_quality, "editor_export": warm_editor_export}
 
 
 def warm_clicks(data: str, repeat: int = 3, pages: dict | None = None) -> dict:

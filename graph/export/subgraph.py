@@ -56,7 +56,7 @@ from ontology.vocab import (
 from ontology.kinds import CLASS_KIND as KINDS
 from graph.analytics import in_index, nodes_of_kind, out_index, resolve, short_id
 from graph.items import named_projection
-from graph.store import Store
+from graph.store import Store, version_memo
 
 __all__ = ["Selection", "Subgraph", "select", "resolve_selection", "SELECTION_BASE",
            "FACETS"]
@@ -309,6 +309,10 @@ class _Statements:
                                for t, _ in ts)}
 
 
+#: every statement of a store, indexed once per store version (not once per selection)
+_STATEMENTS = version_memo(size=2)
+
+
 def _closure(statements: _Statements, full: set, name: set) -> set[tuple[ox.Triple, str]]:
     """Statements about ``full`` (all) and ``name`` (naming only), closed as the module says."""
     found: set[tuple[ox.Triple, str]] = set()
@@ -380,7 +384,7 @@ def select(store: Store, selection: Selection, *, now: str | None = None) -> Sub
     """
     G = named_projection(store, "nl")  # a selection's values: any name search knows
     resolved = resolve_selection(G, selection)
-    statements = _Statements(store)
+    statements = _STATEMENTS(store, "statements", lambda: _Statements(store))
     if resolved.is_empty():
         core = {s for s, ts in statements.by_subject.items()
                 if any(g != ONTOLOGY_GRAPH for _, g in ts)}

@@ -5,6 +5,7 @@ from graph.store.embedded import (
     EmbeddedStore, Literal, NamedNode, Row, Store, StoreBusyError, Triple, open_embedded,
     version_bump,
 )
+from graph.store.memo import version_memo
 from graph.store.remote import RemoteError, RemoteStore, endpoints_for
 from graph.store.sparql import (
     error_position, iri_nt, parser_message, syntax_error, term_nt, with_values,
@@ -13,5 +14,5 @@ from graph.store.sparql import (
 __all__ = [
     "EmbeddedStore", "Literal", "NamedNode", "RemoteError", "RemoteStore", "Row", "Store",
     "StoreBusyError", "Triple", "endpoints_for", "error_position", "iri_nt", "open_embedded",
-    "parser_message", "syntax_error", "term_nt", "version_bump", "with_values",
+    "parser_message", "syntax_error", "term_nt", "version_bump", "version_memo", "with_values",
 ]

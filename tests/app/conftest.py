@@ -34,11 +34,14 @@ def app(monkeypatch):
 
 #: Streamlit reports a deprecated call through this logger (never through Python's warnings)
 STREAMLIT_DEPRECATIONS = "streamlit.deprecation_util"
+#: ... and a table it had to retype to show it (a column of numbers and text) through this one,
+#: at INFO: the page then shows what Streamlit guessed, not what we meant
+STREAMLIT_TABLES = "streamlit.dataframe_util"
 
 
 class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+    def __init__(self, level: int = logging.WARNING) -> None:
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -53,9 +56,17 @@ def streamlit_deprecations(request):
     logger = logging.getLogger(STREAMLIT_DEPRECATIONS)
     handler = _Collect()
     logger.addHandler(handler)
+    tables, retyped = logging.getLogger(STREAMLIT_TABLES), _Collect(logging.INFO)
+    level = tables.level
+    tables.setLevel(logging.INFO)
+    tables.addHandler(retyped)
     try:
         yield handler.messages
     finally:
         logger.removeHandler(handler)
+        tables.removeHandler(retyped)
+        tables.setLevel(level)
     if not request.node.get_closest_marker("deprecation_expected"):
         assert not handler.messages, f"Streamlit deprecation warnings: {handler.messages}"
+    assert not [m for m in retyped.messages if "Arrow" in m], \
+        f"a table Streamlit had to retype (one type per column): {retyped.messages}"
