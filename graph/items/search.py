@@ -39,10 +39,7 @@ built once per store version (:func:`build_index`) and answers in a few millisec
 from __future__ import annotations
 
 import re
-import threading
-import weakref
-from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import bm25s
@@ -54,7 +51,7 @@ from ontology.kinds import CLASS_KIND
 from ontology.kinds import KINDS as ALL_KINDS
 from ontology.vocab import ORG, SKOS, WG
 from graph.items.text import PARTICLES, QUERY_STOP, STOP, analyser, compound_splitter, normalise
-from graph.store import Store
+from graph.store import Store, version_memo
 
 __all__ = ["SearchHit", "Found", "SearchIndex", "build_index", "group_by_kind", "KINDS",
            "normalise", "FIELDS", "WEIGHTS"]
@@ -469,8 +466,7 @@ class SearchIndex:
         return out
 
 
-_CACHE: OrderedDict[tuple, tuple[Callable[[], object] | None, SearchIndex]] = OrderedDict()
-_LOCK = threading.Lock()
+_INDEXES = version_memo(size=4)
 
 
 def build_index(store: Store, *, cache: bool = True) -> SearchIndex:
@@ -483,20 +479,7 @@ def build_index(store: Store, *, cache: bool = True) -> SearchIndex:
     >>> build_index(store) is build_index(store), len(build_index(store))
     (True, 0)
     """
-    memory = store.location == ":memory:"
-    key = (f":memory:{id(store)}" if memory else store.location, store.version())
-    with _LOCK:
-        hit = _CACHE.get(key) if cache else None
-        if hit is not None and (hit[0] is None or hit[0]() is store):
-            _CACHE.move_to_end(key)
-            return hit[1]
-    index = _build(store)
-    if cache:
-        with _LOCK:
-            _CACHE[key] = (weakref.ref(store) if memory else None, index)
-            while len(_CACHE) > 4:
-                _CACHE.popitem(last=False)
-    return index
+    return _INDEXES(store, "index", lambda: _build(store)) if cache else _build(store)
 
 
 def _build(store: Store) -> SearchIndex:
