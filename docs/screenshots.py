@@ -15,12 +15,9 @@ Run from the repository root::
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,28 +30,16 @@ SEARCH_LABEL = "Zoek een belemmering, oplossing, domein of organisatie"
 
 
 def start_app() -> tuple[subprocess.Popen, str]:
-    """``wijkgraaf app --store :memory:`` on a free port; its process and URL once healthy."""
+    """``wijkgraaf app --store :memory:`` with the bundled knowledge base on a free port (the
+    tests' own starter, :func:`tests.app.served.start_app`); its process and URL."""
     sys.path.insert(0, str(ROOT))
-    from graph.cli.app import free_port
+    from tests.app.served import AppNotStarted
+    from tests.app.served import start_app as start
 
-    exe = Path(sys.executable).parent / "wijkgraaf"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIJKGRAAF_")}
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    port = free_port()
-    proc = subprocess.Popen([str(exe), "app", "--store", ":memory:", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 90
-    while time.time() < deadline and proc.poll() is None:
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=1) as reply:
-                if reply.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.3)
-    proc.kill()
-    raise SystemExit(f"the app did not start on port {port}")
+    try:
+        return start()
+    except AppNotStarted as error:
+        raise SystemExit(f"the app did not start:\n{error}") from None
 
 
 def ready(pg, text: str) -> None:

@@ -6,17 +6,16 @@ be drawn), builds a wijkagenda and downloads it. Screenshots go to ``tests/scree
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.app.served import AppNotStarted, start_app, stop_app
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "tests" / "screenshots"
@@ -27,52 +26,17 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    from graph.cli.app import free_port
-
-    return free_port()
-
-
-def _start_app(attempts: int = 5):
-    """Start ``wijkgraaf app`` on a port that is free now; if another process takes the port
-    before the app binds it (the app then stops, saying so), start again on another one."""
-    data = ROOT / "data"
-    exe = Path(sys.executable).parent / "wijkgraaf"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIJKGRAAF_")}
-    output = ""
-    for _ in range(attempts):
-        port = _free_port()
-        proc = subprocess.Popen([str(exe), "app", "--store", ":memory:", "--data", str(data),
-                                 "--port", str(port)], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        url = f"http://127.0.0.1:{port}/"
-        deadline = time.time() + 60
-        while time.time() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(url + "_stcore/health", timeout=1) as reply:
-                    if reply.status == 200:
-                        return proc, url
-            except OSError:
-                time.sleep(0.2)
-        proc.kill()
-        output = proc.stdout.read() if proc.stdout else ""
-        if "already in use" not in output:
-            break
-    pytest.fail("the app did not start:\n" + output)
-
-
 @pytest.fixture(scope="module")
 def server():
     """``wijkgraaf app`` on a free port; yields its URL and how long the first page took."""
     assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make browser`"
     started = time.perf_counter()
-    proc, url = _start_app()
-    yield url, started
-    proc.send_signal(signal.SIGTERM)
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        proc, url = start_app()
+    except AppNotStarted as error:
+        pytest.fail(f"the app did not start:\n{error}")
+    yield url, started
+    stop_app(proc)
 
 
 @pytest.fixture(scope="module")

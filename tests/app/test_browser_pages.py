@@ -6,18 +6,13 @@ once. Screenshots go to ``tmp_path`` (their paths are printed).
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.app.test_browser import ARGS, CHROMIUM, ROOT, _free_port
+from tests.app.served import AppNotStarted, start_app, stop_app
+from tests.app.test_browser import ARGS, CHROMIUM, ROOT
 from tests.app.test_languages import SELECT_N, STREAMLIT_DEFAULTS, other_language
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -43,31 +38,12 @@ def served(tmp_path_factory):
     """``wijkgraaf app`` on a free port with the bundled knowledge base; its log in a file."""
     assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make browser`"
     log = tmp_path_factory.mktemp("app") / "app.log"
-    port = _free_port()
-    exe = Path(sys.executable).parent / "wijkgraaf"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("WIJKGRAAF_")}
-    with log.open("w") as out:
-        proc = subprocess.Popen([str(exe), "app", "--store", ":memory:", "--data",
-                                 str(ROOT / "data"), "--port", str(port)], cwd=ROOT, env=env,
-                                stdout=out, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(url + "_stcore/health", timeout=1) as reply:
-                if reply.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        pytest.fail("the app did not start:\n" + log.read_text())
-    yield url, log
-    proc.send_signal(signal.SIGTERM)
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        proc, url = start_app(ROOT / "data", log=log)
+    except AppNotStarted as error:
+        pytest.fail(f"the app did not start:\n{error}")
+    yield url, log
+    stop_app(proc)
     text = log.read_text()
     assert "will be removed" not in text and "deprecat" not in text.lower(), text[-2000:]
 
