@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = run(parse_size(args.size), args.repeat)
     except InputError as error:
-        print(f"fout / error: {error}", file=sys.stderr)
+        print(f"error: {error.text('en')}", file=sys.stderr)  # the benchmarks speak English
         return 2
     if args.format == "json":
         print(json.dumps(result, ensure_ascii=False, indent=2))
