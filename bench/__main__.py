@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from bench.generate import size_argument
 from bench.run import main_args
 
 
@@ -19,7 +20,7 @@ def parser(prog: str = "python -m bench") -> argparse.ArgumentParser:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """Add ``--sizes``, ``--seed``, ``--repeat``, ``--out``, ``--quiet`` to ``p``."""
-    p.add_argument("--sizes", nargs="+", default=["10k"],
+    p.add_argument("--sizes", nargs="+", default=["10k"], type=size_argument,
                    help="sizes in triples: 10k 100k 1M 3M or numbers (default 10k)")
     p.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     p.add_argument("--repeat", type=int, default=None,

@@ -14,6 +14,8 @@ organisation types stay few, as in the real model. Same seed, same graph.
 
 from __future__ import annotations
 
+import argparse
+
 import random
 from pathlib import Path
 
@@ -22,7 +24,7 @@ import pyoxigraph as ox
 from ontology import WG, ITEM
 from ontology.vocab import SKOS
 
-__all__ = ["generate", "write", "parse_size", "SHAPE"]
+__all__ = ["generate", "write", "parse_size", "size_argument", "SHAPE"]
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PREF, DEF, NOTATION = (ox.NamedNode(SKOS + x) for x in ("prefLabel", "definition", "notation"))
@@ -57,12 +59,32 @@ def parse_size(text: str | int) -> int:
 
     >>> parse_size("10k"), parse_size("1M"), parse_size(500)
     (10000, 1000000, 500)
+    >>> parse_size("12q")
+    Traceback (most recent call last):
+    ValueError: size '12q': write a number of triples such as 10k, 1M or 2500
+
+    (``argparse`` shows that message for an option whose ``type`` is :func:`size_argument`.)
     """
     if isinstance(text, int):
         return text
     t = text.strip().lower()
     scale = {"k": 1_000, "m": 1_000_000}.get(t[-1:], 1)
-    return int(float(t[:-1] if scale > 1 else t) * scale)
+    try:
+        value = int(float(t[:-1] if scale > 1 else t) * scale)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ValueError(f"size {text!r}: write a number of triples such as 10k, 1M or 2500")
+    return value
+
+
+def size_argument(text: str) -> str:
+    """An ``argparse`` type for a size: the text itself once :func:`parse_size` reads it."""
+    try:
+        parse_size(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 def _n(node: ox.NamedNode, pred, value) -> ox.Triple:

@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ontology import ITEM, InputError
 from bench import old_search
-from bench.generate import generate, parse_size, write
+from bench.generate import generate, parse_size, size_argument, write
 from graph.items import build_index
 from graph.kb import ensure_ready, load_paths, open_store
 
@@ -170,7 +170,7 @@ def to_text(result: dict, show: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.search", description=__doc__.split("\n")[0])
-    p.add_argument("--size", default="100k",
+    p.add_argument("--size", default="100k", type=size_argument,
                    help="triples of the generated graph for the latency run (0 to skip)")
     p.add_argument("--repeat", type=int, default=3, help="runs of every query (default 3)")
     p.add_argument("--format", choices=["table", "json"], default="table")
