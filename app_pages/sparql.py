@@ -6,6 +6,7 @@ import streamlit as st
 from app_lib import state, ui
 from app_lib.state import t
 from graph.query import ConsoleError
+from graph.store import excerpt
 from ontology.errors import text_in
 
 ROW_CAP = 1000
@@ -51,10 +52,9 @@ if run or st.session_state.get("sparql_ran"):
         if error.reason == "syntax":
             st.error(t("sparql_syntax", line=error.line or "?", column=error.column or "?",
                        message=text_in(error.message, state.lang())), icon=":material/error:")
-            lines = text.splitlines()
-            if error.line and 0 < error.line <= len(lines):
-                caret = " " * max(0, (error.column or 1) - 1) + "^"
-                st.code(f"{lines[error.line - 1]}\n{caret}", language=None)
+            pointed = excerpt(text, error.line, error.column)
+            if pointed:
+                st.code(pointed, language=None)
         else:
             st.error(t("sparql_" + error.reason, seconds=int(TIME_LIMIT)),
                      icon=":material/block:")

@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
+from ontology import Message, QueryError
 from graph.cli.common import progress, say, store_from_args
 from graph.kb import SOURCE_BASE, load_paths, stats, validate_store
 from graph.query import format_result, read_query_arg, run_query
+from graph.store import excerpt
 
 __all__ = ["register"]
 
@@ -31,7 +34,15 @@ def cmd_validate(args) -> int:
 
 def cmd_query(args) -> int:
     store = store_from_args(args)
-    result = run_query(store, read_query_arg(args.query), limit=args.limit)
+    text = read_query_arg(args.query)
+    try:
+        result = run_query(store, text, limit=args.limit)
+    except QueryError as error:  # the message, then the line it names with a caret
+        print(Message("error", text=error).text(args.lang), file=sys.stderr)
+        pointed = excerpt(text, error.line, error.column)
+        if pointed:
+            print(pointed, file=sys.stderr)
+        return 2
     print(format_result(result, args.format, args.lang))
     return 0
 

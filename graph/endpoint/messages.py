@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from graph.store import parser_message
+from graph.store import excerpt, parser_message
 
 __all__ = ["MESSAGES", "say", "pick_language", "page_language", "RequestError",
            "syntax_message"]
@@ -250,12 +250,9 @@ def syntax_message(text: str, message: str, line: int | None, column: int | None
           |           ^
     """
     message = parser_message(message)
-    where = excerpt = ""
-    lines = text.splitlines()
-    if line is not None and 0 < line <= len(lines):
+    where, pointed = "", excerpt(text, line, column)
+    if line is not None:
         where = (f" op regel {line}, kolom {column}" if lang == "nl"
                  else f" at line {line}, column {column}")
-        source = lines[line - 1]
-        caret = max(0, min(len(source), (column or 1) - 1))
-        excerpt = f"\n{line:>5} | {source}\n      | {' ' * caret}^"
-    return say("syntax", lang, what=what, where=where, message=message) + excerpt
+    return say("syntax", lang, what=what, where=where, message=message) + (
+        "\n" + pointed if pointed else "")

@@ -8,11 +8,12 @@ from graph.store.embedded import (
 from graph.store.memo import version_memo
 from graph.store.remote import RemoteError, RemoteStore, endpoints_for
 from graph.store.sparql import (
-    error_position, iri_nt, parser_message, syntax_error, term_nt, with_values,
+    error_position, excerpt, iri_nt, parser_message, syntax_error, term_nt, with_values,
 )
 
 __all__ = [
     "EmbeddedStore", "Literal", "NamedNode", "RemoteError", "RemoteStore", "Row", "Store",
-    "StoreBusyError", "Triple", "endpoints_for", "error_position", "iri_nt", "open_embedded",
-    "parser_message", "syntax_error", "term_nt", "version_bump", "version_memo", "with_values",
+    "StoreBusyError", "Triple", "endpoints_for", "error_position", "excerpt", "iri_nt",
+    "open_embedded", "parser_message", "syntax_error", "term_nt", "version_bump", "version_memo",
+    "with_values",
 ]

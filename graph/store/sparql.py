@@ -93,6 +93,32 @@ def parser_message(message: str) -> str:
     return re.sub(r"^(error at \d+:\d+|line \d+,? column \d+):\s*", "", message.strip())
 
 
+def excerpt(text: str, line: int | None, column: int | None) -> str:
+    r"""Line ``line`` of the user's ``text``, numbered, with a caret under ``column`` (tabs
+    kept, so the caret lines up in any terminal); ``""`` when the place is not in the text.
+    A place just past the end (the parser ran out of text) points after the last line.
+    The endpoint, the CLI and the app's console show a syntax error's place with it.
+
+    >>> print(excerpt("SELECT ?s\nWHERE { ?s }", 2, 11))
+        2 | WHERE { ?s }
+          |           ^
+    >>> print(excerpt("ASK {\n\t?s ?p\n", 3, 1))
+        2 | 	?s ?p
+          | 	     ^
+    >>> excerpt("ASK {}", 3, 1)
+    ''
+    """
+    lines = text.splitlines()
+    if not line or not 0 < line <= len(lines) + (1 if column in (None, 1) else 0):
+        return ""
+    if line > len(lines):  # past the end: after the last line
+        line, column = len(lines), len(lines[-1]) + 1
+    source = lines[line - 1]
+    before = source[:max(0, min(len(source), (column or 1) - 1))]
+    lead = "".join(c if c == "\t" else " " for c in before)
+    return f"{line:>5} | {source}\n      | {lead}^"
+
+
 def syntax_error(error: SyntaxError | str, line_offset: int = 0) -> QueryError:
     """The one syntax error every query path raises: the parser's words, and the line and
     column in the user's own text (``line_offset`` lines of prologue taken off).

@@ -12,6 +12,7 @@ from starlette.testclient import TestClient
 from graph.cli import main
 from graph.endpoint import make_app
 from graph.query import Console, ConsoleError, run_query
+from graph.store import excerpt
 from ontology import QueryError
 
 BAD = [
@@ -25,8 +26,11 @@ def _cli(store_dir, text, capsys) -> tuple[str, int, int]:
     capsys.readouterr()
     assert main(["query", "--store", store_dir, text, "--lang", "en"]) == 2
     err = capsys.readouterr().err
-    found = re.search(r"error: line (\d+), column (\d+): (.*)", err, re.S)
+    message = re.split(r"\n +\d+ \| ", err)[0]  # the message, then the marked line
+    found = re.search(r"error: line (\d+), column (\d+): (.*)", message, re.S)
     assert found, err
+    pointed = excerpt(text, int(found.group(1)), int(found.group(2)))
+    assert pointed and err.rstrip("\n").endswith(pointed), err  # the place, shown
     return found.group(3).strip(), int(found.group(1)), int(found.group(2))
 
 
