@@ -253,8 +253,6 @@ def test_at_least_80_percent_of_solutions_have_a_dutch_case(kb):
     assert kb.solutions_with_case_share >= 0.8
 
 
-@not_yet("39 of 110 cases (35%) at wijk or buurt level, target 50%: the other cases name no "
-         "district, or one whose CBS code or containment was not found in a source read")
 def test_at_least_half_of_the_cases_at_wijk_or_buurt_level(kb):
     assert kb.cases_local_share >= 0.5
 
