@@ -161,16 +161,32 @@ def _property_checks(shapes: rdflib.Graph, shape: str, target: str,
     def check(component: str, query: str) -> Check:
         return Check(shape, path_text, component, message, query)
 
-    def count(condition: str, having: str) -> str:
-        inner = f"?focus {path} ?value ." + (f" FILTER({condition})" if condition else "")
-        return (f"SELECT ?focus WHERE {{ {target} OPTIONAL {{ {inner} }} }} "
-                f"GROUP BY ?focus HAVING ({having})")
+    def values(condition: str) -> str:
+        """The (focus, value) pairs of the path, with ``condition`` on the value."""
+        return f"?focus {path} ?value ." + (f" FILTER({condition})" if condition else "")
 
     def counted(condition: str, low: int | None, high: int | None, name: str) -> Check:
-        # one pass over the values for both bounds: an item cannot fail both at once
-        having = " || ".join(([f"COUNT(DISTINCT ?value) < {low}"] if low is not None else [])
-                             + ([f"COUNT(DISTINCT ?value) > {high}"] if high is not None else []))
-        return check(name, count(condition, having))
+        # The values are counted per item in a subquery of their own, which the engine
+        # evaluates once and joins to the targets by hashing, instead of looking the values
+        # up for each target (2.7M triples: 5 s -> 1 s a check); an item cannot fail both
+        # bounds at once. Items with no value at all fail a lower bound: MINUS (for 1) or
+        # OPTIONAL with a count of 0 (COALESCE) find them.
+        grouped = (f"{{ SELECT ?focus (COUNT(DISTINCT ?value) AS ?n) WHERE "
+                   f"{{ {values(condition)} }} GROUP BY ?focus }}")
+        if low is not None and high is not None:
+            query = (f"SELECT DISTINCT ?focus WHERE {{ {target} OPTIONAL {grouped} "
+                     f"FILTER(COALESCE(?n, 0) < {low} || COALESCE(?n, 0) > {high}) }}")
+        elif low == 1:
+            query = f"SELECT DISTINCT ?focus WHERE {{ {target} MINUS {{ {values(condition)} }} }}"
+        elif low is not None:
+            query = (f"SELECT DISTINCT ?focus WHERE {{ {target} MINUS {{ SELECT ?focus WHERE "
+                     f"{{ {values(condition)} }} GROUP BY ?focus "
+                     f"HAVING (COUNT(DISTINCT ?value) >= {low}) }} }}")
+        else:
+            query = (f"SELECT DISTINCT ?focus WHERE {{ {{ SELECT ?focus WHERE "
+                     f"{{ {values(condition)} }} GROUP BY ?focus "
+                     f"HAVING (COUNT(DISTINCT ?value) > {high}) }} {target} }}")
+        return check(name, query)
 
     def bound(key: rdflib.URIRef) -> int | None:
         return int(constraints[key]) if key in constraints else None
@@ -193,10 +209,16 @@ def _property_checks(shapes: rdflib.Graph, shape: str, target: str,
             yield counted(_value_ok(shapes, *inner[0]), bound(SH.qualifiedMinCount),
                           bound(SH.qualifiedMaxCount), "qualifiedCount")
         else:
-            condition = _value_ok(shapes, component, value)
-            name = component.split("#")[-1]
-            yield check(name, f"SELECT DISTINCT ?focus ?value WHERE {{ {target} "
-                              f"?focus {path} ?value . FILTER(!{condition}) }}")
+            # the offending values first, in a subquery (nearly always none), then their
+            # items among the targets: the values are scanned once, not looked up per target
+            if component == SH["class"]:
+                wrong = (f"?focus {path} ?value . MINUS {{ VALUES ?type "
+                         f"{{ {_classes(value)} }} ?value {_TYPE} ?type }}")
+            else:
+                wrong = values(f"!{_value_ok(shapes, component, value)}")
+            yield check(component.split("#")[-1],
+                        f"SELECT DISTINCT ?focus ?value WHERE {{ "
+                        f"{{ SELECT ?focus ?value WHERE {{ {wrong} }} }} {target} }}")
 
 
 @lru_cache(maxsize=1)
