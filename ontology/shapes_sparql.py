@@ -24,6 +24,7 @@ validators to the same results on every example of ``tests/data/shapes/``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -258,23 +259,40 @@ def engine_report(
     select: Callable[[str], Iterable[tuple[rdflib.term.Node, rdflib.term.Node | None]]],
     lang: str = "en",
     progress: Callable[[int, int], None] | None = None,
+    threads: int = 1,
 ) -> ValidationReport:
     """Run every :class:`Check` through ``select`` (a SELECT over the union of the store's
     graphs giving ``(focus, value)`` rows as rdflib terms, ``value`` None where the query has
     none) and collect the rows as a :class:`ValidationReport`, sorted as :func:`validate`
-    sorts it; ``progress(done, total)`` after each check.
+    sorts it; ``progress(done, total)`` after each check, in the checks' order.
+
+    With ``threads`` > 1 that many checks run at once (``select`` must then be safe to call
+    from several threads: pyoxigraph evaluates a query without holding the GIL, so two
+    threads check a big store in about half the time on two cores). The report is the same.
     """
     names = _namespaces()
     checks = compiled_checks()
     results = []
-    for done, check in enumerate(checks, start=1):
-        for focus, value in select(check.query):
-            results.append(ValidationResult(
-                focus=_short(focus, names), path=check.path, shape=check.shape,
-                severity="sh:Violation", message=check.message.get(lang) or check.message["en"],
-                value=_short(value, names),
-            ))
-        if progress:
-            progress(done, len(checks))
+
+    def rows(check: Check) -> list[tuple[rdflib.term.Node, rdflib.term.Node | None]]:
+        return list(select(check.query))
+
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        futures = [pool.submit(rows, check) for check in checks]
+        try:
+            for done, (check, future) in enumerate(zip(checks, futures, strict=True), start=1):
+                for focus, value in future.result():
+                    results.append(ValidationResult(
+                        focus=_short(focus, names), path=check.path, shape=check.shape,
+                        severity="sh:Violation",
+                        message=check.message.get(lang) or check.message["en"],
+                        value=_short(value, names),
+                    ))
+                if progress:
+                    progress(done, len(checks))
+        except BaseException:
+            for future in futures:  # a failed check (or an interrupt) stops the others
+                future.cancel()
+            raise
     results.sort(key=lambda r: (r.focus, r.path, r.shape, r.message, r.value))
     return ValidationReport(conforms=not results, results=tuple(results))
