@@ -211,12 +211,20 @@ def test_a_bulk_load_keeps_the_other_graphs_their_meta_and_counts_the_version_on
 
 @pytest.mark.slow  # it loads the whole bundled knowledge base first, as the default store has
 def test_big_load_benchmark_reports_both_loads_beside_each_other():
-    results = bigload_run(3_000)
+    from ontology.shapes_sparql import compiled_checks
+
+    results = bigload_run(3_000, check_times=3)
     for side in ("wijkgraaf", "bulk_load"):
         assert results[side]["seconds"] > 0 and results[side]["rss_mb"] > 0
     assert results["wijkgraaf"]["loaded"] == results["triples"] > 2_000
+    assert results["validated"]["violations"] == 0
+    timed = results["check_times"]
+    assert timed["checks"] == len(compiled_checks()) and len(timed["slowest"]) == 3
+    assert [t[0] for t in timed["slowest"]] == sorted((t[0] for t in timed["slowest"]),
+                                                      reverse=True)
     table = bigload_markdown(results)
     assert "| time (s) |" in table and "| peak RSS (MB) |" in table
+    assert f"{timed['checks']} checks" in table and timed["slowest"][0][1] in table
     json.dumps(results)
 
 
