@@ -1,17 +1,22 @@
-"""``python -m bench.bigload [--triples N]``: a big unvalidated load into an on-disk store,
-Wijkgraaf beside pyoxigraph's own ``Store.bulk_load``, in one run.
+"""``python -m bench.bigload [--triples N] [--check-times N]``: a big load into an on-disk
+store, unvalidated and validated, beside pyoxigraph's own ``Store.bulk_load``, in one run.
 
-A Wijkgraaf-shaped graph of about ``N`` triples (:mod:`bench.generate`) is written as one
-Turtle file. Then, each in a fresh child process (so its peak memory is its own):
+A Wijkgraaf-shaped graph of about ``N`` triples (:mod:`bench.generate`, completed with what
+the shapes require of each item: :func:`complete`) is written as one Turtle file. Then, each
+in a fresh child process (so its peak memory is its own):
 
 - **Wijkgraaf**: ``load_paths(..., check=False)`` of that file into an on-disk store that
   already holds the bundled knowledge base (the default store after first use), from opening
   the store to the new version being readable;
+- **validated**: the same with ``check=True``: the shapes checked in the new store before
+  it is swapped in (:func:`graph.kb.engine_validate`);
 - **bulk_load**: ``pyoxigraph.Store(directory).bulk_load(path=...)`` into a fresh directory.
 
 Seconds are wall-clock times inside the child; ``rss`` is the child's peak resident memory
-(``ru_maxrss``), ``disk`` the store directory's size afterwards. The default size (200k
-triples) is small enough for CI; ``--triples 2025000`` is the 212 MB file of issue 17.
+(``ru_maxrss``), ``disk`` the store directory's size afterwards. ``--check-times N`` also
+runs each compiled shape check alone on the validated store and lists the N slowest (where
+the check's time goes). The default size (200k triples) is small enough for CI;
+``--triples 2025000`` is issue 17's file (2.7M triples once completed, 100 MB of Turtle).
 
 >>> row = {"wijkgraaf": {"seconds": 3.0, "rss_mb": 300.0, "disk_mb": 40.0},
 ...        "bulk_load": {"seconds": 2.0, "rss_mb": 200.0, "disk_mb": 30.0}}
@@ -188,9 +193,27 @@ def _child_bulk_load(store_dir: Path, path: Path) -> dict:
     return {"seconds": round(seconds, 3), "rss_mb": _peak_mb(), "disk_mb": _disk_mb(store_dir)}
 
 
+def _child_check_times(store_dir: Path, slowest: int) -> dict:
+    """Each compiled shape check run alone, one after the other, on the validated store."""
+    import pyoxigraph as ox
+
+    from ontology.shapes_sparql import compiled_checks
+
+    store = ox.Store(str(store_dir))
+    times = []
+    for check in compiled_checks():
+        start = time.perf_counter()
+        rows = sum(1 for _ in store.query(check.query, use_default_graph_as_union=True))
+        times.append([round(time.perf_counter() - start, 3), check.shape, check.path,
+                      check.component, rows])
+    times.sort(key=lambda t: -t[0])
+    return {"checks": len(times), "total_s": round(sum(t[0] for t in times), 2),
+            "slowest": times[:slowest]}
+
+
 _CHILDREN = {"generate": _child_generate, "prepare": _child_prepare,
              "wijkgraaf": _child_wijkgraaf, "validated": _child_validated,
-             "bulk_load": _child_bulk_load}
+             "bulk_load": _child_bulk_load, "check_times": _child_check_times}
 
 
 def _in_child(name: str, *args: object) -> dict:
@@ -205,8 +228,10 @@ def _in_child(name: str, *args: object) -> dict:
 
 # ------------------------------------------------------------------------- driver ---
 
-def run(triples: int = DEFAULT_TRIPLES, seed: int = 0, log=None) -> dict:
-    """Generate the file, then time both loads; plain data for :func:`to_markdown`."""
+def run(triples: int = DEFAULT_TRIPLES, seed: int = 0, log=None, check_times: int = 0) -> dict:
+    """Generate the file, then time both loads; plain data for :func:`to_markdown`. With
+    ``check_times`` the shape checks are also timed one by one on the validated store (the
+    ``check_times`` slowest are kept)."""
     import pyoxigraph as ox
 
     log = log or (lambda text: None)
@@ -225,13 +250,18 @@ def run(triples: int = DEFAULT_TRIPLES, seed: int = 0, log=None) -> dict:
         checked = _in_child("validated", work / "checked", path)
         log(f"  {checked['seconds']} s, {checked['rss_mb']} MB, "
             f"{checked['violations']} violations")
+        timed = None
+        if check_times:
+            log("each shape check alone on the validated store …")
+            timed = _in_child("check_times", work / "checked", check_times)
+            log(f"  {timed['checks']} checks in {timed['total_s']} s one after the other")
         log("pyoxigraph: Store.bulk_load into a fresh directory …")
         bare = _in_child("bulk_load", work / "bare", path)
         log(f"  {bare['seconds']} s, {bare['rss_mb']} MB")
         return {"triples": made["triples"], "file_mb": round(path.stat().st_size / 1e6, 1),
                 "pyoxigraph": ox.__version__, "python": platform.python_version(),
                 "cpus": os.cpu_count(), "wijkgraaf": ours, "validated": checked,
-                "bulk_load": bare}
+                "bulk_load": bare, **({"check_times": timed} if timed else {})}
 
 
 def to_markdown(results: dict) -> str:
@@ -265,7 +295,18 @@ def to_markdown(results: dict) -> str:
         f"| store on disk (MB) | {ours['disk_mb']:.0f} | {bare['disk_mb']:.0f} | "
         f"{ratio('disk_mb')} |" + validated("disk_mb", ".0f"),
     ] + (["", f"Validated: {checked['violations']} violations found by the shapes "
-          "(the check runs in full either way)."] if checked else []))
+          "(the check runs in full either way)."] if checked else [])
+      + _check_times_markdown(results.get("check_times")))
+
+
+def _check_times_markdown(timed: dict | None) -> list[str]:
+    if not timed:
+        return []
+    return ["", f"Shape checks one at a time on the validated store: {timed['checks']} checks, "
+            f"{timed['total_s']:.2f} s in all; the slowest:", "",
+            "| s | shape | path | constraint | rows |", "| ---: | --- | --- | --- | ---: |",
+            *(f"| {s:.2f} | {shape} | {path} | {component} | {rows} |"
+              for s, shape, path, component, rows in timed["slowest"])]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -281,10 +322,14 @@ def main(argv: list[str] | None = None) -> int:
                    help=f"size of the generated file (default {DEFAULT_TRIPLES:,})")
     p.add_argument("--seed", type=int, default=0, help="generator seed (default 0)")
     p.add_argument("--json", help="also write the results as JSON to this file")
+    p.add_argument("--check-times", type=int, default=0, metavar="N",
+                   help="also time each shape check alone on the validated store and list "
+                        "the N slowest")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     args = p.parse_args(argv)
     results = run(args.triples, args.seed,
-                  None if args.quiet else lambda t: print(t, file=sys.stderr, flush=True))
+                  None if args.quiet else lambda t: print(t, file=sys.stderr, flush=True),
+                  check_times=args.check_times)
     print(to_markdown(results))
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -24,6 +24,7 @@ validators to the same results on every example of ``tests/data/shapes/``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -161,16 +162,32 @@ def _property_checks(shapes: rdflib.Graph, shape: str, target: str,
     def check(component: str, query: str) -> Check:
         return Check(shape, path_text, component, message, query)
 
-    def count(condition: str, having: str) -> str:
-        inner = f"?focus {path} ?value ." + (f" FILTER({condition})" if condition else "")
-        return (f"SELECT ?focus WHERE {{ {target} OPTIONAL {{ {inner} }} }} "
-                f"GROUP BY ?focus HAVING ({having})")
+    def values(condition: str) -> str:
+        """The (focus, value) pairs of the path, with ``condition`` on the value."""
+        return f"?focus {path} ?value ." + (f" FILTER({condition})" if condition else "")
 
     def counted(condition: str, low: int | None, high: int | None, name: str) -> Check:
-        # one pass over the values for both bounds: an item cannot fail both at once
-        having = " || ".join(([f"COUNT(DISTINCT ?value) < {low}"] if low is not None else [])
-                             + ([f"COUNT(DISTINCT ?value) > {high}"] if high is not None else []))
-        return check(name, count(condition, having))
+        # The values are counted per item in a subquery of their own, which the engine
+        # evaluates once and joins to the targets by hashing, instead of looking the values
+        # up for each target (2.7M triples: 5 s -> 1 s a check); an item cannot fail both
+        # bounds at once. Items with no value at all fail a lower bound: MINUS (for 1) or
+        # OPTIONAL with a count of 0 (COALESCE) find them.
+        grouped = (f"{{ SELECT ?focus (COUNT(DISTINCT ?value) AS ?n) WHERE "
+                   f"{{ {values(condition)} }} GROUP BY ?focus }}")
+        if low is not None and high is not None:
+            query = (f"SELECT DISTINCT ?focus WHERE {{ {target} OPTIONAL {grouped} "
+                     f"FILTER(COALESCE(?n, 0) < {low} || COALESCE(?n, 0) > {high}) }}")
+        elif low == 1:
+            query = f"SELECT DISTINCT ?focus WHERE {{ {target} MINUS {{ {values(condition)} }} }}"
+        elif low is not None:
+            query = (f"SELECT DISTINCT ?focus WHERE {{ {target} MINUS {{ SELECT ?focus WHERE "
+                     f"{{ {values(condition)} }} GROUP BY ?focus "
+                     f"HAVING (COUNT(DISTINCT ?value) >= {low}) }} }}")
+        else:
+            query = (f"SELECT DISTINCT ?focus WHERE {{ {{ SELECT ?focus WHERE "
+                     f"{{ {values(condition)} }} GROUP BY ?focus "
+                     f"HAVING (COUNT(DISTINCT ?value) > {high}) }} {target} }}")
+        return check(name, query)
 
     def bound(key: rdflib.URIRef) -> int | None:
         return int(constraints[key]) if key in constraints else None
@@ -193,10 +210,16 @@ def _property_checks(shapes: rdflib.Graph, shape: str, target: str,
             yield counted(_value_ok(shapes, *inner[0]), bound(SH.qualifiedMinCount),
                           bound(SH.qualifiedMaxCount), "qualifiedCount")
         else:
-            condition = _value_ok(shapes, component, value)
-            name = component.split("#")[-1]
-            yield check(name, f"SELECT DISTINCT ?focus ?value WHERE {{ {target} "
-                              f"?focus {path} ?value . FILTER(!{condition}) }}")
+            # the offending values first, in a subquery (nearly always none), then their
+            # items among the targets: the values are scanned once, not looked up per target
+            if component == SH["class"]:
+                wrong = (f"?focus {path} ?value . MINUS {{ VALUES ?type "
+                         f"{{ {_classes(value)} }} ?value {_TYPE} ?type }}")
+            else:
+                wrong = values(f"!{_value_ok(shapes, component, value)}")
+            yield check(component.split("#")[-1],
+                        f"SELECT DISTINCT ?focus ?value WHERE {{ "
+                        f"{{ SELECT ?focus ?value WHERE {{ {wrong} }} }} {target} }}")
 
 
 @lru_cache(maxsize=1)
@@ -236,23 +259,40 @@ def engine_report(
     select: Callable[[str], Iterable[tuple[rdflib.term.Node, rdflib.term.Node | None]]],
     lang: str = "en",
     progress: Callable[[int, int], None] | None = None,
+    threads: int = 1,
 ) -> ValidationReport:
     """Run every :class:`Check` through ``select`` (a SELECT over the union of the store's
     graphs giving ``(focus, value)`` rows as rdflib terms, ``value`` None where the query has
     none) and collect the rows as a :class:`ValidationReport`, sorted as :func:`validate`
-    sorts it; ``progress(done, total)`` after each check.
+    sorts it; ``progress(done, total)`` after each check, in the checks' order.
+
+    With ``threads`` > 1 that many checks run at once (``select`` must then be safe to call
+    from several threads: pyoxigraph evaluates a query without holding the GIL, so two
+    threads check a big store in about half the time on two cores). The report is the same.
     """
     names = _namespaces()
     checks = compiled_checks()
     results = []
-    for done, check in enumerate(checks, start=1):
-        for focus, value in select(check.query):
-            results.append(ValidationResult(
-                focus=_short(focus, names), path=check.path, shape=check.shape,
-                severity="sh:Violation", message=check.message.get(lang) or check.message["en"],
-                value=_short(value, names),
-            ))
-        if progress:
-            progress(done, len(checks))
+
+    def rows(check: Check) -> list[tuple[rdflib.term.Node, rdflib.term.Node | None]]:
+        return list(select(check.query))
+
+    with ThreadPoolExecutor(max(1, threads)) as pool:
+        futures = [pool.submit(rows, check) for check in checks]
+        try:
+            for done, (check, future) in enumerate(zip(checks, futures, strict=True), start=1):
+                for focus, value in future.result():
+                    results.append(ValidationResult(
+                        focus=_short(focus, names), path=check.path, shape=check.shape,
+                        severity="sh:Violation",
+                        message=check.message.get(lang) or check.message["en"],
+                        value=_short(value, names),
+                    ))
+                if progress:
+                    progress(done, len(checks))
+        except BaseException:
+            for future in futures:  # a failed check (or an interrupt) stops the others
+                future.cancel()
+            raise
     results.sort(key=lambda r: (r.focus, r.path, r.shape, r.message, r.value))
     return ValidationReport(conforms=not results, results=tuple(results))

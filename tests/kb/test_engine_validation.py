@@ -4,6 +4,7 @@ kind (ill-formed dates, a literal where an item is expected, a blank node for a 
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -147,3 +148,34 @@ def test_the_shape_report_of_a_store_agrees_and_is_kept_per_version(mini_store):
     mini_store.update("DELETE WHERE { GRAPH ?g { <https://w3id.org/wijkgraaf/id/S01> "
                       "<https://w3id.org/wijkgraaf/def#addresses> \"O01\" } }")
     assert shape_report(mini_store, "nl").conforms
+
+
+def test_the_report_is_the_same_with_checks_run_one_at_a_time_or_several_at_once():
+    from ontology.shapes_sparql import engine_report
+
+    invalid = [p for p in EXAMPLES if "-invalid-" in p.name]
+    store = ox.Store()
+    for graph, name in ((_mini(*invalid), "urn:x:data"), (model_graph(), "urn:x:model")):
+        store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+                   to_graph=ox.NamedNode(name))
+    threads_seen = set()
+
+    def term(node):
+        if node is None or isinstance(node, ox.NamedNode):
+            return None if node is None else rdflib.URIRef(node.value)
+        if isinstance(node, ox.BlankNode):
+            return rdflib.BNode(node.value)
+        return rdflib.Literal(node.value, lang=node.language,
+                              datatype=None if node.language else node.datatype.value)
+
+    def select(query):
+        threads_seen.add(threading.get_ident())
+        rows = store.query(query, use_default_graph_as_union=True)
+        has_value = any(v.value == "value" for v in rows.variables)
+        for row in rows:
+            yield term(row["focus"]), term(row["value"]) if has_value else None
+
+    one, several = engine_report(select, threads=1), engine_report(select, threads=3)
+    assert not one.conforms and len({r.shape for r in one.results}) >= 6
+    assert _key(one) == _key(several)
+    assert len(threads_seen) > 1

@@ -211,10 +211,63 @@ def test_a_bulk_load_keeps_the_other_graphs_their_meta_and_counts_the_version_on
 
 @pytest.mark.slow  # it loads the whole bundled knowledge base first, as the default store has
 def test_big_load_benchmark_reports_both_loads_beside_each_other():
-    results = bigload_run(3_000)
+    from ontology.shapes_sparql import compiled_checks
+
+    results = bigload_run(3_000, check_times=3)
     for side in ("wijkgraaf", "bulk_load"):
         assert results[side]["seconds"] > 0 and results[side]["rss_mb"] > 0
     assert results["wijkgraaf"]["loaded"] == results["triples"] > 2_000
+    assert results["validated"]["violations"] == 0
+    timed = results["check_times"]
+    assert timed["checks"] == len(compiled_checks()) and len(timed["slowest"]) == 3
+    assert [t[0] for t in timed["slowest"]] == sorted((t[0] for t in timed["slowest"]),
+                                                      reverse=True)
     table = bigload_markdown(results)
     assert "| time (s) |" in table and "| peak RSS (MB) |" in table
+    assert f"{timed['checks']} checks" in table and timed["slowest"][0][1] in table
     json.dumps(results)
+
+
+def _generated_with_one_fault(path: Path, fault: str | None) -> str:
+    """A generated, conforming Wijkgraaf graph of about 40k triples written as Turtle, with one
+    ``fault`` (if any) in an item 90% of the way into the file; that item's IRI."""
+    from bench.bigload import complete
+    from bench.generate import generate
+    from ontology.vocab import DCT, ITEM, WG
+
+    data = complete(generate(30_000, seed=3))
+    solutions = sorted({t.subject.value for t in data if t.predicate.value == WG.addresses})
+    victim = ox.NamedNode(solutions[len(solutions) * 9 // 10])
+    if fault == "no modification date":
+        data = [t for t in data if not (t.subject == victim
+                                        and t.predicate.value == DCT + "modified")]
+    elif fault:  # a reference to an item the store does not hold (a check across the graphs)
+        data.append(ox.Triple(victim, ox.NamedNode(WG.addresses),
+                              ox.NamedNode(ITEM["O-does-not-exist"])))
+    ox.serialize(data, output=str(path), format=ox.RdfFormat.TURTLE)
+    return victim.value
+
+
+@pytest.mark.slow  # it loads the whole bundled knowledge base first, as the default store has
+@pytest.mark.parametrize("fault", ["no modification date", "unknown obstacle"])
+def test_a_big_file_with_one_violation_deep_inside_is_refused_and_nothing_changes(
+        tmp_path, fault):
+    from graph.kb.loading import NotConformingError
+
+    folder = tmp_path / "db"
+    store = ensure_ready(open_store(folder))
+    version, count, graphs = store.version(), _triples(store), store.graph_names()
+    source = tmp_path / "generated.ttl"
+    victim = _generated_with_one_fault(source, fault)
+    assert source.stat().st_size > 1_000_000
+    with pytest.raises(NotConformingError) as caught:
+        load_paths(store, [source])
+    report = caught.value.report
+    short = "wgd:" + victim.rsplit("/", 1)[-1]
+    assert [r.focus for r in report.results] == [short], report.text()
+    assert short in caught.value.text()
+    assert (store.version(), _triples(store), store.graph_names()) == (version, count, graphs)
+    assert leftovers(folder) == []
+    _generated_with_one_fault(source, None)  # the same file without the fault loads
+    assert load_paths(store, [source]).report.conforms
+    assert store.version() == version + 1 and store.ask(f"ASK {{ <{victim}> ?p ?o }}")
