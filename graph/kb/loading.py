@@ -26,8 +26,8 @@ from ontology.errors import text_in
 from ontology.shapes_sparql import engine_report
 from ontology.files import ONTOLOGY_TTL, SHAPES_TTL, VOCABULARIES_TTL
 from ontology.vocab import (
-    DCT, EDITS_GRAPH, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF_TYPE, SHAPES_GRAPH, SOURCE_BASE, VOID,
-    XSD,
+    DCT, EDITS_GRAPH, ITEM_BASE, META_GRAPH, ONTOLOGY_GRAPH, PROV, RDF_TYPE, SHAPES_GRAPH, SKOS,
+    SOURCE_BASE, VOID, XSD,
 )
 from graph.store import EmbeddedStore, Store, open_embedded
 
@@ -406,8 +406,8 @@ def _known_ids(store: Store) -> dict[str, tuple[frozenset[str], tuple[str, ...]]
     """Every item IRI in the store with its types and labels, to resolve spreadsheet cells."""
     rows = store.select(
         "SELECT ?s ?t ?label WHERE { ?s a ?t "
-        "OPTIONAL { ?s <http://www.w3.org/2004/02/skos/core#prefLabel> ?label } "
-        "FILTER(STRSTARTS(STR(?s), 'https://w3id.org/wijkgraaf/id/')) }")
+        f"OPTIONAL {{ ?s <{SKOS.prefLabel}> ?label }} "
+        f"FILTER(STRSTARTS(STR(?s), '{ITEM_BASE}')) }}")
     types: dict[str, set[str]] = {}
     labels: dict[str, set[str]] = {}
     for row in rows:
