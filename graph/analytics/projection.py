@@ -43,7 +43,7 @@ import pyoxigraph as ox
 from ontology import ITEM, QueryError, WG
 from ontology.kinds import CLASS_KIND
 from ontology.files import ONTOLOGY_TTL
-from graph.analytics.arrays import out_lists, undirected
+from graph.analytics.arrays import neighbours, out_lists
 from graph.analytics.columns import (EdgeTable, Group, attach, column_query, edge_table, ids,
                                      read_columns, smallest)
 from graph.store import EmbeddedStore, Store, iri_nt
@@ -457,7 +457,10 @@ def project(store: Store, lang: str = "nl", *, cache: bool = True) -> nx.MultiDi
         if groups is not None:
             G, table = _graph_from_columns(groups, lang)
             attach(G, table)
-            table.view("undirected", lambda: undirected(table))  # for routes (0.4 s at 1M)
+            # for routes: neighbours as integer arrays and the node index (0.1 s at 1M; the
+            # NetworkX undirected view took 0.4 s and is now built only when asked for)
+            table.view("neighbours", lambda: neighbours(table))
+            table.view("index", lambda: {n: i for i, n in enumerate(table.nodes)})
         else:  # a value holds a separator character, or the server refused: read rows
             G = _graph_from_rows(_rows(store, _node_query()), _rows(store, _edge_query()), lang)
     finally:
