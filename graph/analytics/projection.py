@@ -34,6 +34,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 
 import networkx as nx
@@ -447,9 +448,7 @@ def project(store: Store, lang: str = "nl", *, cache: bool = True) -> nx.MultiDi
             return hit[1]
     # the cyclic garbage collector would scan the millions of new tuples and dicts again and
     # again while nothing here makes a cycle: off during the build (1M triples: 12.9 → 8.9 s)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused_gc():
         try:
             groups = read_columns(store, queries()[0])
         except QueryError:  # a server that cannot run the grouped query (Virtuoso 7: SP031)
@@ -463,9 +462,6 @@ def project(store: Store, lang: str = "nl", *, cache: bool = True) -> nx.MultiDi
             table.view("index", lambda: {n: i for i, n in enumerate(table.nodes)})
         else:  # a value holds a separator character, or the server refused: read rows
             G = _graph_from_rows(_rows(store, _node_query()), _rows(store, _edge_query()), lang)
-    finally:
-        if enabled:
-            gc.enable()
     G.graph.update(version=version, location=store.location)
     if cache:
         with _LOCK:
@@ -484,6 +480,28 @@ def _rows(store: Store, sparql: str) -> list[tuple[str, str, object]]:
 
 
 _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_PAUSES = [0]  # how many threads are inside paused_gc (guarded by _GC_LOCK)
+_GC_LOCK = threading.Lock()
+
+
+@contextmanager
+def paused_gc():
+    """The cyclic garbage collector off inside (threads may nest; it comes back on when the
+    last one leaves, if it was on). Views of a big projection make many objects that hold no
+    cycles, and every collection meanwhile would walk the projection's millions of dicts
+    (3M triples: the bridge matrix 0.75 s with collections, 0.34 s without)."""
+    with _GC_LOCK:
+        if _PAUSES[0] == 0:
+            _PAUSES.append(gc.isenabled())
+            gc.disable()
+        _PAUSES[0] += 1
+    try:
+        yield
+    finally:
+        with _GC_LOCK:
+            _PAUSES[0] -= 1
+            if _PAUSES[0] == 0 and _PAUSES.pop():
+                gc.enable()
 
 
 def memoize(G: nx.Graph, key: object, compute: Callable[[], object]) -> object:
@@ -501,7 +519,8 @@ def memoize(G: nx.Graph, key: object, compute: Callable[[], object]) -> object:
         hit = table.get(key)
     if hit is not None and hit[0] == size:
         return hit[1]
-    value = compute()
+    with paused_gc():
+        value = compute()
     with _LOCK:
         _MEMO.setdefault(G, {})[key] = (size, value)
     return value
