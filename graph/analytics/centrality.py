@@ -54,6 +54,9 @@ class WeightedGraph:
 
     g: ig.Graph
     nodes: list
+    #: the links as vertex pairs and their strengths, when known (saves reading them back)
+    links: np.ndarray | None = None
+    weights: np.ndarray | None = None
 
     def __iter__(self):
         return iter(self.nodes)
@@ -95,7 +98,7 @@ def collaboration(G: nx.MultiDiGraph, level: str = "organisation_type") -> Weigh
         nodes, links, weight = co_members(edge_table(G), groups, level)
         g = ig.Graph(n=len(nodes), edges=links.tolist())
         g.es["w"] = weight.tolist()
-        return WeightedGraph(g, nodes)
+        return WeightedGraph(g, nodes, links.reshape(-1, 2), weight)
     return memoize(G, ("collaboration-igraph", level), compute)
 
 
@@ -234,6 +237,20 @@ def pagerank(H: nx.Graph, weight: str | None = None, damping: float = 0.85) -> d
     return {n: round(v, 12) for n, v in zip(nodes, values)}
 
 
+def _holes(nodes: list, A: np.ndarray) -> tuple[dict, dict]:
+    """Effective size and constraint from the dense tie-strength matrix ``A`` (as in
+    NetworkX's SciPy path)."""
+    tie = A > 0
+    alone = ~tie.any(axis=1)
+    sums, peaks = A.sum(axis=1, keepdims=True), A.max(axis=1, keepdims=True)
+    P = np.divide(A, sums, out=np.zeros_like(A), where=sums > 0)
+    M = np.divide(A, peaks, out=np.zeros_like(A), where=peaks > 0)
+    size = np.where(tie, 1 - P @ M.T, 0).sum(axis=1)
+    cons = np.where(tie, (P + P @ P) ** 2, 0).sum(axis=1)
+    size[alone] = cons[alone] = np.nan
+    return dict(zip(nodes, size.tolist())), dict(zip(nodes, cons.tolist()))
+
+
 def structural_holes(H: nx.Graph, weight: str | None = None,
                      dense_limit: int = 2000) -> tuple[dict, dict]:
     """Burt's effective size and constraint of every node, as ``nx.effective_size`` and
@@ -264,6 +281,16 @@ def structural_holes(H: nx.Graph, weight: str | None = None,
     >>> size[0], round(cons[0], 3), cons[1]
     (3.0, 0.333, 1.0)
     """
+    if isinstance(H, WeightedGraph) and H.links is not None and 0 < len(H.nodes) <= dense_limit:
+        # straight from the arrays (reading 0.5M links back out of igraph took 0.8 s at 3M)
+        a, b = H.links[:, 0].astype(np.int64), H.links[:, 1].astype(np.int64)
+        w = H.weights.astype(float) if weight else np.ones(len(a))
+        keep = a != b
+        a, b, w = a[keep], b[keep], w[keep]
+        A = np.zeros((len(H.nodes), len(H.nodes)))  # each tie both ways, in tie order
+        np.add.at(A, (np.column_stack([a, b]).ravel(), np.column_stack([b, a]).ravel()),
+                  np.repeat(w, 2))
+        return _holes(H.nodes, A)
     if isinstance(H, WeightedGraph):
         nodes = H.nodes
         links = H.g.get_edgelist()
@@ -280,15 +307,7 @@ def structural_holes(H: nx.Graph, weight: str | None = None,
             if u != v:
                 A[index[u], index[v]] += w
                 A[index[v], index[u]] += w
-        tie = A > 0
-        alone = ~tie.any(axis=1)
-        sums, peaks = A.sum(axis=1, keepdims=True), A.max(axis=1, keepdims=True)
-        P = np.divide(A, sums, out=np.zeros_like(A), where=sums > 0)
-        M = np.divide(A, peaks, out=np.zeros_like(A), where=peaks > 0)
-        size = np.where(tie, 1 - P @ M.T, 0).sum(axis=1)
-        cons = np.where(tie, (P + P @ P) ** 2, 0).sum(axis=1)
-        size[alone] = cons[alone] = np.nan
-        return dict(zip(nodes, size.tolist())), dict(zip(nodes, cons.tolist()))
+        return _holes(nodes, A)
     if isinstance(H, WeightedGraph):  # neighbours in sorted order, as in the NetworkX graph
         mutual: dict = {u: {} for u in nodes}
         for u, v, w in sorted(ties + [(v, u, w) for u, v, w in ties],

@@ -152,3 +152,50 @@ def test_cli_routes(mini_dir, capsys):
     assert "Belemmering 'gegevens delen mag niet'" in out
     assert main(["routes", "O01", "O99", "--store", mini_dir]) == 2
     assert "O99" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def generated_graph():
+    from bench.generate import generate
+    from graph.kb.loading import ensure_ready, open_store
+
+    store = ensure_ready(open_store(), bundled=False)
+    store.replace_graphs({"https://w3id.org/wijkgraaf/graph/source/bench":
+                          generate(20000, seed=5)}, meta=[])
+    return project(store, cache=False)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_route_search_yields_networkx_simple_paths_in_their_order(generated_graph, seed):
+    """The integer Yen search is NetworkX's ``shortest_simple_paths`` step for step: the
+    same paths in the same order (ties included), also with kinds left out."""
+    import random
+    from itertools import islice
+
+    import numpy as np
+
+    from graph.analytics.arrays import neighbours
+    from graph.analytics.columns import edge_table
+    from graph.analytics.routes import _simple_paths
+
+    G = generated_graph
+    t = edge_table(G)
+    adj, index = neighbours(t), {n: i for i, n in enumerate(t.nodes)}
+    rng = random.Random(seed)
+    nodes = sorted(G)
+    for _ in range(6):
+        a, b = rng.sample(nodes, 2)
+        H = undirected_view(G)
+        blocked = None
+        if seed % 2:  # leave the themes and domains out of the middle, as skip_kinds does
+            keep = [n for n in H if n in {a, b} or G.nodes[n]["kind"] not in {"theme", "domain"}]
+            H = H.subgraph(keep)
+            kept = set(keep)
+            blocked = np.array([n not in kept for n in t.nodes])
+        try:
+            want = list(islice(nx.shortest_simple_paths(H, a, b), 12))
+        except nx.NetworkXNoPath:
+            want = []
+        got = [[t.nodes[i] for i in p]
+               for p in islice(_simple_paths(adj, index[a], index[b], blocked), 12)]
+        assert got == want
