@@ -270,7 +270,8 @@ def _side(store: Store, node: str) -> list[str]:
     return below or [node]
 
 
-def pair_selection(store: Store, a: str, b: str, lang: str = "nl") -> nx.MultiDiGraph:
+def pair_selection(store: Store, a: str, b: str, lang: str = "nl", also: Iterable[str] = ()
+                   ) -> nx.MultiDiGraph:
     """The projection a bridge-map cell needs for sides ``a`` and ``b`` (domains or domain
     groups, ids or IRIs): every solution that states a domain of each side or addresses an
     obstacle affecting one of each (the candidates of
@@ -286,6 +287,7 @@ def pair_selection(store: Store, a: str, b: str, lang: str = "nl") -> nx.MultiDi
     ['S01', 'S02']
     """
     a, b = iri(a), iri(b)
+    more = tuple(sorted({iri(x) for x in also}))
 
     def compute():
         sides = {x: _side(store, x) for x in (a, b)}
@@ -296,12 +298,12 @@ def pair_selection(store: Store, a: str, b: str, lang: str = "nl") -> nx.MultiDi
             f"SELECT DISTINCT ?x WHERE {{ {{ VALUES ?a {{ {da} }} VALUES ?b {{ {db} }} "
             f"?x {bridges} ?a . ?x {bridges} ?b }} UNION {{ VALUES ?a {{ {da} }} "
             f"VALUES ?b {{ {db} }} ?o {affects} ?a . ?o {affects} ?b . ?x {addresses} ?o }} }}"))
-        extra = {a, b, *sides[a], *sides[b]}
+        extra = {a, b, *sides[a], *sides[b], *more}
         return _selection(store, [(tuple(solutions), 1, None)], extra, lang, ("obstacle",),
                           (str(WG.affectsDomain),))
     if lang not in {"nl", "en"}:
         raise ValueError(f"language {lang!r}: use 'nl' or 'en'")
-    return _cached(_key(store, "pair", a, b, lang), compute)
+    return _cached(_key(store, "pair", a, b, lang, more), compute)
 
 
 #: what may lie between two parties on a route (``graph.analytics.routes.CONNECTORS``)
