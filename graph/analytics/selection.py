@@ -390,10 +390,10 @@ def _linked(store: Store, nodes: list[str]) -> dict[str, set[str]]:
 def _party_paths(store: Store, a: str, b: str, k: int, skip: Iterable[str]
                  ) -> tuple[set[str], int] | None:
     """The connectors on every route of at most ``n`` steps between parties ``a`` and ``b``,
-    and ``n``: 2 when ``k`` or more connectors are next to both, else 4 when that gives
-    ``k`` routes, else 5 (meeting in the middle: the connectors next to each end, those next
-    to them, and for 5 steps those next to the second ring of ``a``). None when an end is
-    not a party."""
+    and ``n``: 2 when ``k`` or more connectors are next to both, else 4, 5 or 6, the first
+    that gives ``k`` routes (meeting in the middle: the connectors next to each end, those
+    next to them, then those next to the second ring of ``a``, then of ``b``). None when an
+    end is not a party."""
     walker = _Walker(store)
     walker.learn([a, b])
     if not {walker.kinds[a], walker.kinds[b]} <= _PARTIES:
@@ -417,19 +417,33 @@ def _party_paths(store: Store, a: str, b: str, k: int, skip: Iterable[str]
         count += len(sides[0]) * len(sides[1])
     if count >= k:
         return keep, 4
+    def towards(end, z):  # the first ring's connectors that lead from ``end`` to ``z``
+        return {x for x in ball[end] if z in second.get(x, ())}
     third = _linked(store, sorted(near[a]))
     for z in near[a]:  # a - x - z - w - y - b
         for w in third.get(z, set()) & near[b]:
-            keep |= {x for x in ball[a] if z in second.get(x, ())} | {z, w}
-            keep |= {y for y in ball[b] if w in second.get(y, ())}
-    return keep, 5
+            keep |= towards(a, z) | towards(b, w) | {z, w}
+            count += 1
+    if count >= k:
+        return keep, 5
+    back = _linked(store, sorted(near[b]))
+    reached: dict[str, set[str]] = {}  # the third ring of a: node → the second-ring nodes
+    for z in near[a]:
+        for u in third.get(z, set()) - {a, b}:
+            reached.setdefault(u, set()).add(z)
+    for w in near[b]:  # a - x - z - u - w - y - b
+        for u in back.get(w, set()) & set(reached):
+            keep |= towards(b, w) | {u, w}
+            for z in reached[u]:
+                keep |= towards(a, z) | {z}
+    return keep, 6
 
 
 def party_routes(store: Store, a: str, b: str, k: int = 3, lang: str = "nl",
                  skip_kinds: Iterable[str] = ()) -> list:
     """:func:`graph.analytics.routes.routes` between two parties (organisation types or
     organisations; ids or IRIs) on a selection: first the connectors on every route of at
-    most 2, 4 or 5 steps (a few batched queries from both ends, see :func:`_party_paths`),
+    most 2, 4, 5 or 6 steps (a few batched queries from both ends, see :func:`_party_paths`),
     with their practice cases; when that holds fewer than ``k`` routes,
     :func:`route_selection` of reach 2, then 3 (every route of at most 5, 7 steps). Equally
     long routes come in the order Yen's algorithm meets them on the selection, which can
