@@ -20,8 +20,9 @@ values and labels, are kept: they are not per click):
 
 and, in the same run, the bare SPARQL requests each click sends (recorded, then sent again
 with httpx and read to the end, nothing parsed): ``ratio`` is ours ÷ bare. Also the load time
-and the peak memory of this process (the app's part: the graph is generated and loaded in
-child processes). Results go to stdout as a table and to ``--out`` as JSON.
+the labels of every item (once per store version, as the app's pickers read them), and the
+peak memory of this process (the app's part: the graph is generated and loaded in child
+processes). Results go to stdout as a table and to ``--out`` as JSON.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from graph.analytics.agenda import agenda
 from graph.analytics.bridges import bridging_solutions
 from graph.kb.loading import ensure_ready
 from graph.store.remote import RemoteStore
+from ontology.kinds import ORDER
 from ontology.vocab import SOURCE_BASE, WG
 
 __all__ = ["run", "main"]
@@ -197,6 +199,11 @@ def run(triples: int, servers=SERVERS, seed: int = 0, repeat: int = 3, log=print
                     load = _child(_load_child, _url(name, base), data)
                 log(f"{name}: loaded in {load:.1f} s")
                 chosen = _pick(store)
+                t = time.perf_counter()  # per store version, not per click: the app's pickers
+                names = sum(len(selection.labels(store, [kind])) for kind in ORDER)
+                per_version = {"labels_seconds": round(time.perf_counter() - t, 2),
+                               "labels": names}
+                log(f"{name}: labels of {names} items in {per_version['labels_seconds']} s")
                 rows = {}
                 for click, fn in _clicks(store, chosen).items():
                     ours, bare, sent = _click(store, fn, repeat)
@@ -206,7 +213,7 @@ def run(triples: int, servers=SERVERS, seed: int = 0, repeat: int = 3, log=print
                     log(f"{name}: {click} {ours:.3f} s, bare {bare:.3f} s "
                         f"({sent} requests), ratio {rows[click]['ratio']}")
                 results["servers"][name] = {"load_seconds": round(load, 1), "load": how,
-                                            "clicks": rows}
+                                            "clicks": rows, **per_version}
                 store.close()
     results["peak_rss_mb"] = _rss_mb()
     return results
@@ -219,6 +226,8 @@ def to_markdown(results: dict) -> str:
            "| server | load s | click | ours s | bare SPARQL s | ratio | requests |",
            "|---|---|---|---|---|---|---|"]
     for name, r in results["servers"].items():
+        out.append(f"| {name} | | labels of {r.get('labels')} items (per version) | "
+                   f"{r.get('labels_seconds')} | | | |")
         for click, c in r["clicks"].items():
             out.append(f"| {name} | {r['load_seconds']} ({r['load']}) | {click} | {c['seconds']} | "
                        f"{c['bare_seconds']} | {c['ratio']} | {c['requests']} |")

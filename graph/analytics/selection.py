@@ -134,9 +134,8 @@ def _terms_rows(store: Store) -> list[tuple[str, str, object]]:
     """The classification values (evidence levels, effort, …): once per store version."""
     def compute():
         rows = store.select(
-            f"SELECT ?s ?p ?o WHERE {{ ?s ?a ?t FILTER(?a = {iri_nt(RDF_TYPE)} && "
-            f"{_among('?t', (WG + c for c in TERM_CLASSES))}) ?s ?p ?o "
-            f"FILTER({_among('?p', _VALUE_PREDICATES)}) }}")
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?t {{ {_values(WG + c for c in TERM_CLASSES)} }} "
+            f"?s a ?t . ?s ?p ?o FILTER({_among('?p', _VALUE_PREDICATES)}) }}")
         return [(r["s"].value, r["p"].value, r["o"]) for r in rows]
     return _cached(_key(store, "terms"), compute, _VERSIONED)
 
@@ -518,22 +517,25 @@ def labels(store: Store, kinds: Iterable[str], lang: str = "nl") -> dict[str, st
     wanted = tuple(sorted(set(kinds)))
 
     def compute():
-        classes = [c for c, k in KINDS.items() if k in wanted]
+        classes = _values(c for c, k in KINDS.items() if k in wanted)
+        pref = iri_nt(SKOS + "prefLabel")
+        # the class as VALUES: the server reads its members from its object index (a
+        # FILTER on ?t made Oxigraph read every rdf:type triple: 84k items at 1M, 18 s → 2 s)
+        items = store.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?t {{ {classes} }} ?s a ?t }}")
         rows = store.select(
-            f"SELECT ?s ?l WHERE {{ ?s ?a ?t FILTER(?a = {iri_nt(RDF_TYPE)} && "
-            f"{_among('?t', classes)}) OPTIONAL {{ ?s ?p ?l FILTER(?p = "
-            f"{iri_nt(SKOS + 'prefLabel')}) }} }}")
-        found: dict[str, dict[str, str]] = {}
+            f"SELECT ?s ?l WHERE {{ VALUES ?t {{ {classes} }} ?s a ?t . ?s {pref} ?l }}")
+        order = {lang: 0, ("en" if lang == "nl" else "nl"): 1, "": 2}
+        best: dict[str, tuple[int, str]] = {}
         for r in rows:
-            if not isinstance(r["s"], ox.NamedNode):
-                continue
-            seen = found.setdefault(r["s"].value, {})
-            label = r.get("l")
-            if isinstance(label, ox.Literal):
-                seen.setdefault(label.language or "", label.value)
-        other = "en" if lang == "nl" else "nl"
-        return {s: ls.get(lang) or ls.get(other) or ls.get("") or short_id(s)
-                for s, ls in sorted(found.items())}
+            label = r["l"]
+            if isinstance(r["s"], ox.NamedNode) and isinstance(label, ox.Literal):
+                rank = (order.get(label.language or "", 3), label.value)
+                if r["s"].value not in best or rank < best[r["s"].value]:
+                    best[r["s"].value] = rank
+        found = {r["s"].value: best[r["s"].value][1] if r["s"].value in best
+                 else short_id(r["s"].value)
+                 for r in items if isinstance(r["s"], ox.NamedNode)}
+        return dict(sorted(found.items()))
     return _cached(_key(store, "labels", wanted, lang), compute, _VERSIONED)
 
 
