@@ -139,8 +139,46 @@ def _graph(_store: Store, cache_key: tuple, language: str):
 
 def graph(language: str | None = None):
     """The projection (NetworkX) of the store in ``language``: built once per version; its
-    analytics take every name the one resolver knows (:func:`graph.items.named_projection`)."""
+    analytics take every name the one resolver knows (:func:`graph.items.named_projection`).
+    On a remote store this reads the whole graph: pages use :func:`graph_for` instead, except
+    those that truly need every item (key players, quality, the bridge map's matrix)."""
     return _graph(store(), key(), language or lang())
+
+
+def remote() -> bool:
+    """Whether the store is a SPARQL server (``graph.store.RemoteStore``)."""
+    from graph.store import RemoteStore
+
+    return isinstance(store(), RemoteStore)
+
+
+def graph_for(part: tuple | None, language: str | None = None):
+    """The projection a page needs. On the embedded store the whole one (:func:`graph`); on
+    a remote store only what ``part`` names, fetched per selection
+    (:mod:`graph.analytics.selection`, cached per store version and arguments):
+
+    - ``("neighbourhood", seeds, depth, also)``: the items within ``depth`` steps of
+      ``seeds`` (hubs not walked through) and the items ``also``;
+    - ``("pair", a, b, also)``: what a bridge-map cell of sides ``a`` and ``b`` needs;
+    - ``("agenda", obstacles, area)``: what an agenda needs.
+    """
+    language = language or lang()
+    if part is None or not remote():
+        return graph(language)
+    from graph.analytics import selection
+
+    what, *args = part
+    s = store()
+    if what == "neighbourhood":
+        seeds, depth, also = args
+        return selection.neighbourhood(s, seeds, depth, language, also)
+    if what == "pair":
+        a, b, also = args
+        return selection.pair_selection(s, a, b, language, also)
+    if what == "agenda":
+        obstacles, area = args
+        return selection.agenda_selection(s, obstacles, area, language)
+    raise ValueError(f"unknown part {what!r}")
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -205,8 +243,10 @@ def obstacle(iri: str):
 
 def obstacle_solutions(iri: str, area: str | None = None):
     """The solutions of an obstacle in the one ranking
-    (``graph.analytics.advice.RankedSolution``, best first, reasons as data)."""
-    return analytic(rank_solutions, obstacles=(iri,), area=area, lang=lang())
+    (``graph.analytics.advice.RankedSolution``, best first, reasons as data); on a remote
+    store from the obstacle's neighbourhood of depth 2."""
+    return analytic(rank_solutions, obstacles=(iri,), area=area, lang=lang(),
+                    part=("neighbourhood", (iri,), 2, (area,) if area else ()))
 
 
 def ranking_order() -> str:
@@ -218,8 +258,10 @@ def ranking_order() -> str:
 
 def pair_solutions(a: str, b: str, area: str | None = None):
     """The solutions that bridge domains ``a`` and ``b`` in the one ranking
-    (``graph.analytics.bridges.BridgingSolution``)."""
-    return analytic(bridging_solutions, a, b, lang=lang(), area=area)
+    (``graph.analytics.bridges.BridgingSolution``); on a remote store from the cell's
+    selection (``graph.analytics.selection.pair_selection``)."""
+    return analytic(bridging_solutions, a, b, lang=lang(), area=area,
+                    part=("pair", a, b, (area,) if area else ()))
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -234,16 +276,39 @@ def solution(iri: str):
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _analytic(cache_key: tuple, language: str, name: str, _fn, args: tuple,
-              kwargs: tuple):
-    return _fn(graph(language), *args, **dict(kwargs))
+              kwargs: tuple, part: tuple | None = None):
+    return _fn(graph_for(part, language), *args, **dict(kwargs))
 
 
-def analytic(fn, *args, **kwargs):
+def analytic(fn, *args, part: tuple | None = None, **kwargs):
     """``fn(G, *args, **kwargs)`` for an analytics function of :mod:`graph.analytics` on the
-    projection, cached per store version, language, function and arguments (arguments must be
+    projection (on a remote store on the selection ``part`` names, see :func:`graph_for`),
+    cached per store version, language, function and arguments (arguments must be
     hashable)."""
     return _analytic(key(), lang(), f"{fn.__module__}.{fn.__qualname__}", fn, tuple(args),
-                     tuple(sorted(kwargs.items())))
+                     tuple(sorted(kwargs.items())), part)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _items(cache_key: tuple, language: str) -> dict[str, tuple[str, str]]:
+    """Item IRI → (kind, label): from the projection, or on a remote store from one labels
+    query per kind (``graph.analytics.selection.labels``), per store version."""
+    if not remote():
+        G = graph(language)
+        return {n: (G.nodes[n]["kind"], G.nodes[n]["label"]) for n in G}
+    from graph.analytics import selection
+    from ontology.kinds import ORDER
+
+    found: dict[str, tuple[str, str]] = {}
+    for kind in ORDER:
+        for n, label in selection.labels(store(), [kind], language).items():
+            found.setdefault(n, (kind, label))
+    return found
+
+
+def kind_of(item: str) -> str:
+    """The kind of an item (short id or IRI), '' when unknown."""
+    return _items(key(), lang()).get(iri_of(item), ("", ""))[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -251,20 +316,22 @@ def _node_options(cache_key: tuple, language: str) -> dict[str, str]:
     from ontology.kinds import ORDER
     from ontology.kinds import noun as kind_name
 
-    G = graph(language)
-    nodes = sorted(G.nodes, key=lambda n: (ORDER.get(G.nodes[n]["kind"], 99),
-                                           G.nodes[n]["label"].lower()))
-    return {short(n): f"{G.nodes[n]['label']} · {kind_name(G.nodes[n]['kind'], language)}"
-            for n in nodes}
+    items = _items(cache_key, language)
+    nodes = sorted(items, key=lambda n: (ORDER.get(items[n][0], 99), items[n][1].lower()))
+    return {short(n): f"{items[n][1]} · {kind_name(items[n][0], language)}" for n in nodes}
 
 
 def node_options() -> dict[str, str]:
-    """Every item of the projection: short id → 'label · kind', grouped by kind."""
+    """Every item: short id → 'label · kind', grouped by kind (on a remote store from the
+    labels, not the projection)."""
     return _node_options(key(), lang())
 
 
 def default_node(options: dict[str, str]) -> str:
-    """The item a picture starts from when none is chosen: a well-connected obstacle."""
+    """The item a picture starts from when none is chosen: a well-connected obstacle (on a
+    remote store the first obstacle by label)."""
+    if remote():
+        return next((k for k in options if kind_of(k) == "obstacle"), next(iter(options)))
     G = graph()
     obstacles = [n for n in G if G.nodes[n]["kind"] == "obstacle"]
     if not obstacles:
@@ -274,9 +341,37 @@ def default_node(options: dict[str, str]) -> str:
 
 def domains() -> list[str]:
     """The domain IRIs, sorted by label."""
-    G = graph()
-    return sorted((n for n in G if G.nodes[n]["kind"] == "domain"),
-                  key=lambda n: G.nodes[n]["label"].lower())
+    items = _items(key(), lang())
+    return sorted((n for n, (k, _) in items.items() if k == "domain"),
+                  key=lambda n: items[n][1].lower())
+
+
+def label_of(item: str) -> str:
+    """The label of an item (short id or IRI) in the current language."""
+    return _items(key(), lang()).get(iri_of(item), ("", short(item)))[1]
+
+
+def route_list(a: str, b: str, k: int, skip: tuple):
+    """The ``k`` shortest routes between items ``a`` and ``b`` (IRIs)
+    (``graph.analytics.routes.Route``). On a remote store between two parties from
+    ``graph.analytics.selection.party_routes``; between other items from their
+    neighbourhood of depth 2 (hubs not walked through, so a route through a domain or an
+    organisation type in the middle is not found there)."""
+    from graph.analytics import routes
+
+    if not remote():
+        return analytic(routes, a, b, k=k, lang=lang(), skip_kinds=skip)
+    return _remote_routes(key(), lang(), a, b, k, skip)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _remote_routes(cache_key: tuple, language: str, a: str, b: str, k: int, skip: tuple):
+    from graph.analytics import routes, selection
+
+    if {kind_of(a), kind_of(b)} <= {"organisation_type", "organisation"}:
+        return selection.party_routes(store(), a, b, k=k, lang=language, skip_kinds=skip)
+    G = selection.neighbourhood(store(), (a, b), 2, language)
+    return routes(G, a, b, k=k, lang=language, skip_kinds=skip)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -284,7 +379,9 @@ def _ego(cache_key: tuple, language: str, centre: str, depth: int, kinds: tuple,
          chosen: tuple, cap: int, expand: str | None = None):
     from app_lib.netview import ego_html
 
-    return ego_html(graph(language), [iri_of(centre)], depth, kinds or None,
+    seeds = (iri_of(centre), iri_of(expand)) if expand else (iri_of(centre),)
+    G = graph_for(("neighbourhood", seeds, depth + 1 if expand else depth, ()), language)
+    return ego_html(G, [iri_of(centre)], depth, kinds or None,
                     [iri_of(d) for d in chosen] or None, cap, language,
                     expand=iri_of(expand) if expand else None)
 
@@ -292,7 +389,9 @@ def _ego(cache_key: tuple, language: str, centre: str, depth: int, kinds: tuple,
 def ego_view(centre: str, depth: int, kinds: tuple, chosen_domains: tuple, cap: int,
              expand: str | None = None):
     """The network picture around ``centre`` (``app_lib.netview.NetView``), with the
-    neighbours of the shown node ``expand`` added."""
+    neighbours of the shown node ``expand`` added; on a remote store from the centre's
+    neighbourhood (domains, organisation types and themes are shown but not walked through,
+    so the picture holds fewer items than the whole projection's)."""
     return _ego(key(), lang(), centre, depth, kinds, chosen_domains, cap, expand)
 
 
@@ -312,7 +411,9 @@ def selection_view(items, cap: int = 30):
 def _routes_view(cache_key: tuple, language: str, paths: tuple):
     from app_lib.netview import routes_html
 
-    return routes_html(graph(language), [list(p) for p in paths], language)
+    nodes = tuple(sorted({n for p in paths for n in p}))
+    return routes_html(graph_for(("neighbourhood", nodes, 0, ()), language),
+                       [list(p) for p in paths], language)
 
 
 def routes_view(paths) -> object:
@@ -358,9 +459,15 @@ def bridge_png(view: str, filters) -> bytes:
 
 def agenda_plan(obstacles: tuple, area: str | None, limit: int | None):
     """The draft agenda (``graph.analytics.agenda.Agenda``) for obstacles, an area and a size
-    limit."""
+    limit; on a remote store from its selection (``agenda_graph``)."""
     return analytic(agenda, obstacles, neighbourhood=area, max_solutions=limit,
-                    lang=lang())
+                    lang=lang(), part=("agenda", tuple(obstacles), area))
+
+
+def agenda_graph(obstacles: tuple, area: str | None):
+    """The projection that holds everything an agenda names (the whole one on the embedded
+    store)."""
+    return graph_for(("agenda", tuple(obstacles), area))
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -368,11 +475,12 @@ def _agenda_document(cache_key: tuple, language: str, obstacles: tuple, area, li
                      today) -> dict[str, str]:
     from graph.export import build_document, to_html, to_markdown
 
+    part = ("agenda", tuple(obstacles), area)
     plan = _analytic(cache_key, language, "graph.analytics.agenda.agenda", agenda,
                      (obstacles,),
                      tuple(sorted({"neighbourhood": area, "max_solutions": limit,
-                                   "lang": language}.items())))
-    doc = build_document(graph(language), plan, store(), language, today)
+                                   "lang": language}.items())), part)
+    doc = build_document(graph_for(part, language), plan, store(), language, today)
     return {"markdown": to_markdown(doc), "html": to_html(doc)}
 
 

@@ -10,7 +10,6 @@ from app_lib.state import t
 st.title(t("agenda_title"))
 st.markdown(t("agenda_intro"))
 
-G = state.graph()
 index = state.index()
 areas = {state.short(h.iri): h for h in index.items("area", state.lang())}
 obstacles = {state.short(h.iri): h for h in index.items("obstacle", state.lang())}
@@ -72,6 +71,7 @@ if not chosen:
 request = (tuple(state.iri_of(o) for o in chosen), state.iri_of(area) if area else None,
            limit or None)
 plan = state.agenda_plan(*request)
+G = state.agenda_graph(*request[:2])
 covered = len(chosen) - len(plan.uncovered)
 cols = st.columns(4)
 cols[0].metric(t("agenda_m_solutions"), len(plan.items), border=True)

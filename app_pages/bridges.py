@@ -1,5 +1,9 @@
 """Domain bridges: the evidence-and-gap map (domain × domain, or obstacle category × domain),
-its white spots as a finding, filters, and a cell opened with its ranked solutions."""
+its white spots as a finding, filters, and a cell opened with its ranked solutions.
+
+The map, its filters and white spots come from the whole projection, on a remote store too
+(built once per store version); an opened cell's ranking on a remote store comes from the
+cell's selection (``graph.analytics.selection.pair_selection``), never the whole graph."""
 
 import streamlit as st
 
@@ -207,10 +211,13 @@ if selected:
         ranked = []
     elif view == "domains":
         ranked = state.analytic(rank_solutions, domains=(c.row, c.col), area=area, lang=lang,
-                                candidates=c.solutions)
+                                candidates=c.solutions,
+                                part=("pair", c.row, c.col, (area,) if area else ()))
     else:
         ranked = state.analytic(rank_solutions, obstacles=c.obstacles, area=area, lang=lang,
-                                candidates=c.solutions)
+                                candidates=c.solutions,
+                                part=("neighbourhood", tuple(c.obstacles), 2,
+                                      (area,) if area else ()))
     st.subheader(f"{row_label} × {col_label}", divider="gray", help=state.ranking_order())
     st.markdown(t("bm_cell_summary", sols=sols_text(len(c.solutions)),
                   obs=tn("bm_obs", len(c.obstacles)), open=len(c.uncovered)))

@@ -4,7 +4,9 @@ The form remembers the item's token when it was opened; saving checks it, so a c
 someone else meanwhile is never overwritten. Every save is validated against the shapes first,
 written atomically with who and when, and can be undone from the history below the form.
 Names, labels and messages shown here are escaped: an editor called `![t](http://…) **vet**`
-is shown as those characters, in the history and everywhere else."""
+is shown as those characters, in the history and everywhere else.
+
+On a remote store too this page uses the whole projection (built once per store version)."""
 
 import streamlit as st
 

@@ -1,5 +1,7 @@
 """Export (editors): choose a selection, see its size and a small picture, download any format
-or the gereedschapskist."""
+or the gereedschapskist.
+
+On a remote store too this page uses the whole projection (built once per store version)."""
 
 import pandas as pd
 import streamlit as st

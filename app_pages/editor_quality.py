@@ -1,7 +1,9 @@
 """Quality (editors): what is incomplete — the SHACL report by shape, obstacles without
 solutions, solutions without sources or cases, items not changed for a long time, records to
 review. Every item links to its page (and, for a signed-in editor, to its edit form). Below
-that, the knowledge base in figures (``graph.kb.kb_report``) beside its targets."""
+that, the knowledge base in figures (``graph.kb.kb_report``) beside its targets.
+
+On a remote store too this page uses the whole projection (built once per store version)."""
 
 import pandas as pd
 import streamlit as st

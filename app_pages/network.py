@@ -12,7 +12,6 @@ options = state.node_options()
 if not options:
     st.info(t("empty_kind"))
     st.stop()
-G = state.graph()
 wanted = st.query_params.get("id")
 if wanted and wanted not in options:
     found = state.resolve(wanted)  # a name the one resolver knows: ?id=schimmel
@@ -23,8 +22,9 @@ if wanted and wanted not in options:
 centre = ui.choose(t("net_centre"), options, "net_id", param="id",
                    default=state.default_node(options))
 
-kinds_all = [k for k in ui.KIND_ORDER if any(G.nodes[n]["kind"] == k for n in G)]
-domains = {state.short(d): G.nodes[d]["label"] for d in state.domains()}
+present = {state.kind_of(k) for k in options}
+kinds_all = [k for k in ui.KIND_ORDER if k in present]
+domains = {state.short(d): state.label_of(d) for d in state.domains()}
 state.synced("net_depth", "depth", valid=("1", "2", "3"))
 st.session_state["net_depth"] = int(st.session_state.get("net_depth") or 1)
 left, capcol, mid, right = st.columns([2, 2, 4, 3])
@@ -54,7 +54,7 @@ else:
     st.caption(t("net_size", shown=view.shown, edges=view.edges))
 st.iframe(view.html, height=view_height + 12)
 st.caption(t("net_help"))
-kind = G.nodes[state.iri_of(centre)]["kind"] if state.iri_of(centre) in G else ""
+kind = state.kind_of(centre)
 if kind in ui.PAGE:
     ui.item_link(kind, state.iri_of(centre), t("net_open", label=options[centre]),
                  icon=":material/open_in_new:")

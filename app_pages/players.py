@@ -1,6 +1,9 @@
 """Key players: who connects two sides (the social and the physical domain, or any two
 domains), in words; obstacles with the widest reach; clusters. Network measures only behind
-an explanation."""
+an explanation.
+
+These measures need the whole graph: on a remote store too this page uses the whole
+projection (built once per store version, never per click)."""
 
 import pandas as pd
 import streamlit as st

@@ -4,7 +4,7 @@ import streamlit as st
 
 from app_lib import state, ui
 from app_lib.state import t
-from graph.analytics import routes, shared_problems
+from graph.analytics import shared_problems
 
 st.title(t("routes_title"))
 st.markdown(t("routes_intro"))
@@ -13,7 +13,6 @@ options = state.node_options()
 if len(options) < 2:
     st.info(t("empty_kind"))
     st.stop()
-G = state.graph()
 keys = list(options)
 for param in ("a", "b"):
     wanted = st.query_params.get(param)
@@ -23,7 +22,7 @@ for param in ("a", "b"):
             st.query_params[param] = found
         else:
             ui.not_found(wanted)
-types = [k for k in keys if G.nodes[state.iri_of(k)]["kind"] == "organisation_type"]
+types = [k for k in keys if state.kind_of(k) == "organisation_type"]
 state.synced("route_a", "a", valid=options)
 state.synced("route_b", "b", valid=options)
 if st.session_state.get("route_a") not in options:
@@ -47,9 +46,9 @@ if a == b:
     st.info(t("route_same"))
     st.stop()
 skip = () if hubs else ("theme", "domain_group")
-found = state.analytic(routes, state.iri_of(a), state.iri_of(b), k=k,
-                       lang=state.lang(), skip_kinds=skip)
-shared = state.analytic(shared_problems, state.iri_of(a), state.iri_of(b), lang=state.lang())
+found = state.route_list(state.iri_of(a), state.iri_of(b), k, skip)
+shared = state.analytic(shared_problems, state.iri_of(a), state.iri_of(b), lang=state.lang(),
+                        part=("neighbourhood", (state.iri_of(a), state.iri_of(b)), 1, ()))
 if shared:
     with st.expander(t("routes_shared") + f" ({len(shared)})", icon=":material/report:"):
         st.caption(t("routes_shared_help"))
@@ -64,7 +63,7 @@ st.subheader(state.tn("routes_found", len(found)), divider="gray")
 for number, route in enumerate(found, 1):
     with st.container(border=True):
         st.markdown(f"**{state.tn('route_n', route.length, n=number, steps=route.length)}**")
-        chain = " → ".join(ui.badges([label], G.nodes[node]["kind"])
+        chain = " → ".join(ui.badges([label], state.kind_of(node))
                            for node, label in zip(route.nodes, route.labels))
         st.markdown(chain)
         st.markdown(ui.md(route.sentence[state.lang()]))

@@ -81,10 +81,8 @@ if found is not None:
 if found is None or not found.hits:
     st.subheader(t("entry_title"))
     entries = []
-    G = state.graph()
-
-    def has(*ids):
-        return all(state.iri_of(i) in G for i in ids)
+    def has(*ids):  # from the labels, not the projection (a remote store is never read whole)
+        return all(state.kind_of(i) for i in ids)
 
     if has("dom-gezondheid", "dom-wonen"):
         entries.append((t("entry_bridges"), "app_pages/bridges.py",

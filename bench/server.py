@@ -1,37 +1,50 @@
 """``python -m bench.server --triples 1M``: Wijkgraaf on real SPARQL servers, per click.
 
-Generates the seeded graph (:mod:`bench.generate`), starts ``oxigraph serve`` and Virtuoso 7
-(each on a fresh database in a temporary folder, as the tests do), loads the graph through
-:class:`~graph.store.remote.RemoteStore` (Graph Store chunks into a staging graph, one swap),
-and times per click, with no cache (each click as if the version were new):
+Generates the seeded graph (:mod:`bench.generate`) in a child process, loads it into
+``oxigraph serve`` (with ``oxigraph load`` into the fresh database before the server starts;
+``--protocol-load`` sends it through :class:`~graph.store.remote.RemoteStore` instead) and
+into Virtuoso 7 (through the store: Graph Store chunks into a staging graph, one swap), each
+on a fresh database in a temporary folder as the tests do, then times per click, through the
+per-selection functions of :mod:`graph.analytics.selection` only (no whole projection), with
+the selections forgotten before each click (the tables per store version, classification
+values and labels, are kept: they are not per click):
 
 - ``obstacle``: an obstacle page's ranking, from the obstacle's neighbourhood of depth 2;
+- ``bridge cell``: the solutions of the biggest domain-pair cell, ranked
+  (:func:`~graph.analytics.selection.pair_selection`);
 - ``ego2``: the neighbourhood of depth 2 of a solution (the network page);
-- ``agenda``: a draft agenda for three obstacles, from their neighbourhood of depth 2;
-- ``bridges``: the domain × domain counts of stated bridges (one GROUP BY);
+- ``routes 5 pairs``: three routes for each of five pairs of organisation types
+  (:func:`~graph.analytics.selection.party_routes`);
+- ``agenda``: a draft agenda for three obstacles and an area
+  (:func:`~graph.analytics.selection.agenda_selection`);
 
 and, in the same run, the bare SPARQL requests each click sends (recorded, then sent again
 with httpx and read to the end, nothing parsed): ``ratio`` is ours ÷ bare. Also the load time
-and the peak memory of this (the app's) process. Results go to stdout as a table and to
-``--out`` as JSON.
+the labels of every item (once per store version, as the app's pickers read them), and the
+peak memory of this process (the app's part: the graph is generated and loaded in child
+processes). Results go to stdout as a table and to ``--out`` as JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.generate import generate, parse_size
+from bench.generate import generate, parse_size, write
 from graph.analytics import selection
 from graph.analytics.advice import rank_solutions
 from graph.analytics.agenda import agenda
+from graph.analytics.bridges import bridging_solutions
 from graph.kb.loading import ensure_ready
 from graph.store.remote import RemoteStore
+from ontology.kinds import ORDER
 from ontology.vocab import SOURCE_BASE, WG
 
 __all__ = ["run", "main"]
@@ -41,6 +54,12 @@ SERVERS = ("oxigraph", "virtuoso")
 
 def _rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def _oxigraph() -> Path:
+    from tests.oxigraph_server import OXIGRAPH
+
+    return OXIGRAPH
 
 
 def _start(name: str, folder: Path):
@@ -86,7 +105,7 @@ def _bare(store: RemoteStore, queries: list[str]) -> float:
 def _click(store: RemoteStore, fn, repeat: int) -> tuple[float, float, int]:
     best, bare, sent = float("inf"), float("inf"), 0
     for _ in range(repeat):
-        selection._CACHE.clear()
+        selection.clear_clicks()
         with _Recorder(store) as rec:
             t = time.perf_counter()
             fn()
@@ -102,48 +121,100 @@ def _pick(store: RemoteStore) -> dict[str, object]:
         "ORDER BY DESC(?n) ?o LIMIT 200")
     obstacles = [r["o"].value for r in rows]
     middle = obstacles[len(obstacles) // 2:][:3]
-    solution = store.select(f"SELECT ?s WHERE {{ ?s <{WG.addresses}> ?o }} LIMIT 1",
+    solution = store.select(f"SELECT ?s WHERE {{ ?s <{WG.addresses}> ?o }} ORDER BY ?s LIMIT 1",
                             {"o": rows[len(rows) // 2]["o"]})[0]["s"].value
-    return {"obstacle": middle[0], "three": middle, "solution": solution}
+    area = store.select(f"SELECT ?a WHERE {{ ?c <{WG.tacklesObstacle}> ?o . ?c <{WG.inArea}> ?a }}"
+                        " ORDER BY ?a LIMIT 1", {"o": rows[len(rows) // 2]["o"]})
+    counts = selection.bridge_counts(store)
+    pair = min(counts, key=lambda k: (-counts[k], k))
+    types = [r["t"].value for r in store.select(
+        f"SELECT ?t WHERE {{ ?t a <{WG.OrganisationType}> }} ORDER BY ?t LIMIT 10")]
+    return {"obstacle": middle[0], "three": middle, "solution": solution,
+            "area": area[0]["a"].value if area else None, "pair": pair,
+            "types": list(zip(types[0::2], types[1::2]))}
 
 
 def _clicks(store: RemoteStore, chosen: dict) -> dict:
-    one, three = chosen["obstacle"], chosen["three"]
+    """The five clicks, each through the per-selection functions only."""
+    one, three, (a, b) = chosen["obstacle"], chosen["three"], chosen["pair"]
     return {
         "obstacle": lambda: rank_solutions(selection.neighbourhood(store, [one], 2), [one]),
+        "bridge cell": lambda: bridging_solutions(selection.pair_selection(store, a, b), a, b),
         "ego2": lambda: selection.neighbourhood(store, [chosen["solution"]], 2),
-        "agenda": lambda: agenda(selection.neighbourhood(store, three, 2), three),
-        "bridges": lambda: selection.bridge_counts(store),
+        "routes 5 pairs": lambda: [selection.party_routes(store, x, y, k=3)
+                                   for x, y in chosen["types"]],
+        "agenda": lambda: agenda(selection.agenda_selection(store, three, chosen["area"]),
+                                 three, neighbourhood=chosen["area"]),
     }
 
 
-def run(triples: int, servers=SERVERS, seed: int = 0, repeat: int = 3, log=print) -> dict:
-    """Results per server (see the module text)."""
-    log(f"generating {triples} triples (seed {seed})")
+def _prepare(triples: int, seed: int, path: str) -> int:
+    """In a child process (so the graph never sits in the app's memory): generate, write."""
     graph = generate(triples, seed=seed)
-    results: dict = {"triples": len(graph), "seed": seed, "servers": {}}
-    for name in servers:
-        with tempfile.TemporaryDirectory(prefix=f"bench-{name}-") as folder, \
-                _start(name, Path(folder)) as base:
-            store = RemoteStore(_url(name, base), timeout=3600)
-            ensure_ready(store, bundled=False)
-            log(f"{name}: loading")
-            t = time.perf_counter()
-            store.replace_graphs({SOURCE_BASE + "bench.nt": graph}, [])
-            load = time.perf_counter() - t
-            log(f"{name}: loaded in {load:.1f} s")
-            chosen = _pick(store)
-            clicks = _clicks(store, chosen)
-            rows = {}
-            for click, fn in clicks.items():
-                ours, bare, sent = _click(store, fn, repeat)
-                rows[click] = {"seconds": round(ours, 3), "bare_seconds": round(bare, 3),
-                               "ratio": round(ours / bare, 2) if bare else None,
-                               "requests": sent}
-                log(f"{name}: {click} {ours:.3f} s, bare {bare:.3f} s "
-                    f"({sent} requests), ratio {rows[click]['ratio']}")
-            results["servers"][name] = {"load_seconds": round(load, 1), "clicks": rows}
-            store.close()
+    write(path, graph)
+    return len(graph)
+
+
+def _load_child(url: str, path: str) -> float:
+    """In a child process: the generated file through the store (Graph Store chunks, swap)."""
+    import pyoxigraph as ox
+
+    store = RemoteStore(url, timeout=3600)
+    graph = list(ox.parse(path=path, format=ox.RdfFormat.N_TRIPLES))
+    t = time.perf_counter()
+    store.replace_graphs({SOURCE_BASE + "bench.nt": graph}, [])
+    return time.perf_counter() - t
+
+
+def _child(fn, *args):
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
+def run(triples: int, servers=SERVERS, seed: int = 0, repeat: int = 3, log=print,
+        bulk: bool = True) -> dict:
+    """Results per server (see the module text)."""
+    results: dict = {"seed": seed, "servers": {}}
+    with tempfile.TemporaryDirectory(prefix="bench-server-") as work:
+        data = str(Path(work) / "bench.nt")
+        log(f"generating {triples} triples (seed {seed})")
+        results["triples"] = _child(_prepare, triples, seed, data)
+        for name in servers:
+            folder = Path(work) / name
+            folder.mkdir()
+            load = 0.0
+            how = "bulk" if bulk and name == "oxigraph" else "graph store"
+            if how == "bulk":  # `oxigraph load` into the database, before the server starts
+                log(f"{name}: loading ({how})")
+                t = time.perf_counter()
+                subprocess.run([str(_oxigraph()), "load", "--location", str(folder / "db"),
+                                "--file", data, "--graph", SOURCE_BASE + "bench.nt"],
+                               check=True, capture_output=True)
+                load = time.perf_counter() - t
+            with _start(name, folder) as base:
+                store = RemoteStore(_url(name, base), timeout=3600)
+                ensure_ready(store, bundled=False)
+                if how != "bulk":
+                    log(f"{name}: loading ({how})")
+                    load = _child(_load_child, _url(name, base), data)
+                log(f"{name}: loaded in {load:.1f} s")
+                chosen = _pick(store)
+                t = time.perf_counter()  # per store version, not per click: the app's pickers
+                names = sum(len(selection.labels(store, [kind])) for kind in ORDER)
+                per_version = {"labels_seconds": round(time.perf_counter() - t, 2),
+                               "labels": names}
+                log(f"{name}: labels of {names} items in {per_version['labels_seconds']} s")
+                rows = {}
+                for click, fn in _clicks(store, chosen).items():
+                    ours, bare, sent = _click(store, fn, repeat)
+                    rows[click] = {"seconds": round(ours, 3), "bare_seconds": round(bare, 3),
+                                   "ratio": round(ours / bare, 2) if bare else None,
+                                   "requests": sent}
+                    log(f"{name}: {click} {ours:.3f} s, bare {bare:.3f} s "
+                        f"({sent} requests), ratio {rows[click]['ratio']}")
+                results["servers"][name] = {"load_seconds": round(load, 1), "load": how,
+                                            "clicks": rows, **per_version}
+                store.close()
     results["peak_rss_mb"] = _rss_mb()
     return results
 
@@ -155,8 +226,10 @@ def to_markdown(results: dict) -> str:
            "| server | load s | click | ours s | bare SPARQL s | ratio | requests |",
            "|---|---|---|---|---|---|---|"]
     for name, r in results["servers"].items():
+        out.append(f"| {name} | | labels of {r.get('labels')} items (per version) | "
+                   f"{r.get('labels_seconds')} | | | |")
         for click, c in r["clicks"].items():
-            out.append(f"| {name} | {r['load_seconds']} | {click} | {c['seconds']} | "
+            out.append(f"| {name} | {r['load_seconds']} ({r['load']}) | {click} | {c['seconds']} | "
                        f"{c['bare_seconds']} | {c['ratio']} | {c['requests']} |")
     return "\n".join(out)
 
@@ -168,9 +241,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--repeat", type=int, default=3, help="clicks per operation, best taken")
     p.add_argument("--out", default="", help="a JSON file for the results")
+    p.add_argument("--protocol-load", action="store_true",
+                   help="load oxigraph through the Graph Store too (default: `oxigraph load`)")
     args = p.parse_args(argv)
     results = run(parse_size(args.triples), args.servers, args.seed, args.repeat,
-                  log=lambda text: print(text, file=sys.stderr, flush=True))
+                  log=lambda text: print(text, file=sys.stderr, flush=True),
+                  bulk=not args.protocol_load)
     print(to_markdown(results))
     if args.out:
         Path(args.out).write_text(json.dumps(results, indent=2), encoding="utf-8")

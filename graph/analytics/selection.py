@@ -2,21 +2,31 @@
 queries, for a store too big to project whole on every version (a SPARQL server holding
 millions of triples).
 
-:func:`neighbourhood` gives a graph of the same shape as :func:`~.projection.project` (same
-node attributes, same edges, ``G.graph["terms"]`` with every classification value), holding
-the items within ``depth`` steps of the seeds in either direction, the links among them, and
-the areas above every area in it (``wg:partOfArea``, for the place names in reasons). Items
-of the few-member kinds in :data:`HUBS` (domains, organisation types, themes) are taken in
-but not walked through: at 10 million triples one domain is linked to a hundred thousand
-obstacles. So an obstacle's neighbourhood of depth 2 holds everything
-:func:`~.advice.rank_solutions` reads for it: its solutions, their other obstacles, practice
-cases, deciders and values, and the cases' areas; the ranking is the one the whole
-projection gives (``tests/analytics/test_selection.py`` checks it).
+Every function here answers one page's question with a few batched SPARQL queries
+(``VALUES`` of up to 2000 items; predicates as ``FILTER(?p IN …)``, which a server answers
+from its subject index) and never reads the whole graph:
 
-:func:`bridge_counts` gives the domain × domain counts of stated bridges as one SPARQL
-aggregate (``GROUP BY``) instead of a projection.
+- :func:`neighbourhood`: a graph of the same shape as :func:`~.projection.project` (same node
+  attributes, same edges, ``G.graph["terms"]`` with every classification value), holding the
+  items within ``depth`` steps of the seeds in either direction, the links among them, the
+  areas of every case and organisation in it, and the areas above every area in it (for the
+  place names in reasons). Items of the few-member kinds in :data:`HUBS` (domains,
+  organisation types, themes) are taken in but not walked through: at 10 million triples one
+  domain is linked to a hundred thousand obstacles. So an obstacle's neighbourhood of depth
+  2 holds everything :func:`~.advice.rank_solutions` reads for it, and the ranking is the
+  one the whole projection gives;
+- :func:`pair_selection`: what a bridge-map cell (two domains or domain groups) needs for
+  :func:`~.bridges.bridging_solutions`;
+- :func:`route_selection` and :func:`party_routes`: routes between two organisation types
+  or organisations, in the connectors within a few steps of either end;
+- :func:`agenda_selection`: what :func:`~.agenda.agenda` reads for some obstacles and an area;
+- :func:`labels`: item → label for some kinds (pickers, the search over labels);
+- :func:`bridge_counts`: the domain × domain counts of stated bridges as one SPARQL
+  aggregate (``GROUP BY``).
 
-Both are cached per (store location, store version, arguments), like the projection.
+``tests/analytics/test_selection.py`` checks each answer against the whole projection's.
+Selections are cached per (store location, store version, arguments); the classification
+values and the labels per store version (:func:`clear_clicks` forgets only the former).
 """
 
 from __future__ import annotations
@@ -24,18 +34,23 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import lru_cache
 
 import networkx as nx
 import pyoxigraph as ox
 
+from graph.analytics.advice import ancestors
 from graph.analytics.projection import (
-    CANONICAL, KINDS, TERM_CLASSES, _graph_from_rows, _model, edge_predicates, iri,
+    CANONICAL, KINDS, TERM_CLASSES, _graph_from_rows, _model, edge_predicates, iri, short_id,
 )
+from graph.analytics.routes import CONNECTORS, routes
 from graph.store import Store, iri_nt
 from ontology import WG
+from ontology.files import ONTOLOGY_TTL
 from ontology.vocab import RDF_TYPE, RDFS, SKOS
 
-__all__ = ["HUBS", "neighbourhood", "bridge_counts", "selection_queries"]
+__all__ = ["HUBS", "neighbourhood", "bridge_counts", "selection_queries", "pair_selection",
+           "route_selection", "party_routes", "agenda_selection", "labels", "clear_clicks"]
 
 #: kinds with few members and very many links: taken into a neighbourhood, not walked through
 HUBS = frozenset({"domain", "organisation_type", "theme"})
@@ -43,7 +58,9 @@ _LITERALS = ("openGap", "requiresLegalChange", "isEscalationRoute", "cbsCode", "
 _VALUE_PREDICATES = (RDF_TYPE, SKOS + "prefLabel", RDFS + "label", SKOS + "notation")
 _BATCH = 2000
 
+#: answers per click (selections), and tables per store version (terms, labels)
 _CACHE: OrderedDict[tuple, object] = OrderedDict()
+_VERSIONED: OrderedDict[tuple, object] = OrderedDict()
 _CACHE_SIZE = 64
 _LOCK = threading.Lock()
 
@@ -52,8 +69,10 @@ def _values(nodes: Iterable[str]) -> str:
     return " ".join(iri_nt(n) for n in nodes)
 
 
-def _edge_preds() -> str:
-    return _values([*edge_predicates(), *CANONICAL])
+def _among(variable: str, iris: Iterable[str]) -> str:
+    """``FILTER(?p IN (…))``: a server walks the subject's (or object's) index and filters,
+    where ``VALUES ?p`` beside ``VALUES ?s`` makes Oxigraph scan (100× slower at 1M)."""
+    return f"{variable} IN ({', '.join(iri_nt(i) for i in iris)})"
 
 
 def selection_queries(nodes: Iterable[str]) -> dict[str, str]:
@@ -64,15 +83,17 @@ def selection_queries(nodes: Iterable[str]) -> dict[str, str]:
     ['in', 'kinds', 'out', 'values']
     """
     values = _values(nodes)
+    edges = [*edge_predicates(), *CANONICAL]
     preds = [*_VALUE_PREDICATES, *_model()[1], *(WG + a for a in _LITERALS)]
     return {
-        "out": f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} VALUES ?p "
-               f"{{ {_edge_preds()} }} ?s ?p ?o FILTER(isIRI(?o)) }}",
-        "in": f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} VALUES ?p "
-              f"{{ {_edge_preds()} }} ?s ?p ?o FILTER(isIRI(?s)) }}",
-        "kinds": f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {values} }} ?s a ?t }}",
-        "values": f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} VALUES ?p "
-                  f"{{ {_values(preds)} }} ?s ?p ?o }}",
+        "out": f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o "
+               f"FILTER(isIRI(?o) && {_among('?p', edges)}) }}",
+        "in": f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o "
+              f"FILTER(isIRI(?s) && {_among('?p', edges)}) }}",
+        "kinds": f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?t "
+                 f"FILTER(?p = {iri_nt(RDF_TYPE)}) }}",
+        "values": f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o "
+                  f"FILTER({_among('?p', preds)}) }}",
     }
 
 
@@ -83,17 +104,25 @@ def _batched(store: Store, name: str, nodes: list[str]) -> list[dict]:
     return rows
 
 
-def _cached(key: tuple, compute):
+def _cached(key: tuple, compute, cache: OrderedDict | None = None):
+    cache = _CACHE if cache is None else cache
     with _LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
     value = compute()
     with _LOCK:
-        _CACHE[key] = value
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+        cache[key] = value
+        while len(cache) > _CACHE_SIZE:
+            cache.popitem(last=False)
     return value
+
+
+def clear_clicks() -> None:
+    """Forget the selections (not the tables per store version): for ``bench.server``, which
+    times each click as if it were new."""
+    with _LOCK:
+        _CACHE.clear()
 
 
 def _key(store: Store, *rest: object) -> tuple:
@@ -102,69 +131,412 @@ def _key(store: Store, *rest: object) -> tuple:
 
 
 def _terms_rows(store: Store) -> list[tuple[str, str, object]]:
-    classes = _values(WG + c for c in TERM_CLASSES)
-    rows = store.select(
-        f"SELECT ?s ?p ?o WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ VALUES ?t {{ {classes} }} "
-        f"?s a ?t }} }} VALUES ?p {{ {_values(_VALUE_PREDICATES)} }} ?s ?p ?o }}")
-    return [(r["s"].value, r["p"].value, r["o"]) for r in rows]
+    """The classification values (evidence levels, effort, …): once per store version."""
+    def compute():
+        rows = store.select(
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?t {{ {_values(WG + c for c in TERM_CLASSES)} }} "
+            f"?s a ?t . ?s ?p ?o FILTER({_among('?p', _VALUE_PREDICATES)}) }}")
+        return [(r["s"].value, r["p"].value, r["o"]) for r in rows]
+    return _cached(_key(store, "terms"), compute, _VERSIONED)
 
 
-def neighbourhood(store: Store, seeds: Iterable[str], depth: int = 2, lang: str = "nl"
-                  ) -> nx.MultiDiGraph:
+def neighbourhood(store: Store, seeds: Iterable[str], depth: int = 2, lang: str = "nl",
+                  also: Iterable[str] = ()) -> nx.MultiDiGraph:
     """The projection of the items within ``depth`` steps of ``seeds`` (ids or IRIs), hubs
-    not walked through (see the module text). Shared per store version: do not change it.
+    not walked through (see the module text), with the items ``also`` taken in as they are
+    (not walked). Shared per store version: do not change it.
 
     >>> from tests.conftest import make_mini_store
     >>> G = neighbourhood(make_mini_store(), ["O01"], depth=1)
     >>> sorted(G.nodes[n]["kind"] for n in G)[:3], G.graph["lang"]
-    (['case', 'domain', 'domain'], 'nl')
+    (['area', 'area', 'case'], 'nl')
     """
     if lang not in {"nl", "en"}:
         raise ValueError(f"language {lang!r}: use 'nl' or 'en'")
     if depth < 0:
         raise ValueError("depth must be 0 or more")
     start = tuple(sorted({iri(s) for s in seeds}))
-    return _cached(_key(store, "neighbourhood", start, depth, lang),
-                   lambda: _neighbourhood(store, start, depth, lang))
+    extra = tuple(sorted({iri(s) for s in also}))
+    return _cached(_key(store, "neighbourhood", start, depth, lang, extra),
+                   lambda: _selection(store, [(start, depth, None)], extra, lang))
 
 
-def _neighbourhood(store: Store, seeds: tuple[str, ...], depth: int, lang: str
-                   ) -> nx.MultiDiGraph:
-    kinds: dict[str, str | None] = {}
+class _Walker:
+    """The kinds of the items met so far, learnt in batches."""
 
-    def learn(nodes: list[str]) -> None:
-        new = [n for n in nodes if n not in kinds]
+    def __init__(self, store: Store) -> None:
+        self.store, self.kinds = store, {}
+        self._rows: dict[str, dict[str, list[tuple[str, str, str]]]] = {"out": {}, "in": {}}
+
+    def links(self, way: str, nodes: Iterable[str]) -> list[tuple[str, str, str]]:
+        """(subject, predicate, object) of the links out of (``way="out"``) or into
+        ``nodes``, each node asked once per walker."""
+        seen = self._rows[way]
+        nodes = list(dict.fromkeys(nodes))
+        new = [n for n in nodes if n not in seen]
         for n in new:
-            kinds[n] = None
-        for row in _batched(store, "kinds", new):
-            kind = KINDS.get(row["t"].value)
-            if kind and (kinds[row["s"].value] is None or kind < kinds[row["s"].value]):
-                kinds[row["s"].value] = kind
+            seen[n] = []
+        end = "s" if way == "out" else "o"
+        for r in _batched(self.store, way, new):
+            seen[r[end].value].append((r["s"].value, r["p"].value, r["o"].value))
+        return [row for n in nodes for row in seen[n]]
 
-    learn(list(seeds))
-    frontier = [s for s in seeds if kinds[s]]
-    for _ in range(depth):
-        walk = [n for n in frontier if kinds[n] not in HUBS or n in seeds]
-        found = {r["o"].value for r in _batched(store, "out", walk)}
-        found |= {r["s"].value for r in _batched(store, "in", walk)}
-        fresh = sorted(found - set(kinds))
-        learn(fresh)
-        frontier = [n for n in fresh if kinds[n]]
-    part_of = str(WG.partOfArea)
-    areas = [n for n, k in kinds.items() if k == "area"]
+    def learn(self, nodes: Iterable[str]) -> None:
+        new = [n for n in dict.fromkeys(nodes) if n not in self.kinds]
+        for n in new:
+            self.kinds[n] = None
+        for row in _batched(self.store, "kinds", new):
+            kind = KINDS.get(row["t"].value)
+            s = row["s"].value
+            if kind and (self.kinds[s] is None or kind < self.kinds[s]):
+                self.kinds[s] = kind
+
+    def walk(self, seeds: Iterable[str], depth: int, only: frozenset | None = None
+             ) -> set[str]:
+        """The items within ``depth`` steps of ``seeds`` (hubs not walked through, seeds
+        always; with ``only``, only items of those kinds past the seeds)."""
+        seeds = list(dict.fromkeys(seeds))
+        self.learn(seeds)
+        taken = {s for s in seeds if self.kinds[s]}
+        frontier = sorted(taken)
+        for _ in range(depth):
+            walk = [n for n in frontier if self.kinds[n] not in HUBS or n in seeds]
+            found = {o for _, _, o in self.links("out", walk)}
+            found |= {x for x, _, _ in self.links("in", walk)}
+            fresh = sorted(found - taken)
+            self.learn(fresh)
+            frontier = [n for n in fresh if self.kinds[n]
+                        and (only is None or self.kinds[n] in only)]
+            taken.update(frontier)
+        return taken
+
+
+def _selection(store: Store, walks: list[tuple[tuple[str, ...], int, frozenset | None]],
+               extra: Iterable[str], lang: str, outward: Iterable[str] = (),
+               follow: Iterable[str] = (), walker: _Walker | None = None
+               ) -> nx.MultiDiGraph:
+    """The projection of the items the ``walks`` (seeds, depth, kinds) reach and ``extra``,
+    with what items of the kinds ``outward`` link to (by the predicates ``follow``, or any),
+    the areas of every case and organisation in it and the areas above every area."""
+    walker = walker or _Walker(store)
+    follow = set(follow)
+    items: set[str] = set()
+    for seeds, depth, only in walks:
+        items |= walker.walk(seeds, depth, only)
+    walker.learn(extra)
+    items |= {n for n in extra if walker.kinds[n]}
+    kinds = walker.kinds
+    out_of = sorted(n for n in items if kinds[n] in set(outward))
+    targets = sorted({o for _, p, o in walker.links("out", out_of)
+                      if not follow or p in follow} - items)
+    walker.learn(targets)
+    items |= {n for n in targets if kinds[n]}
+    part_of, in_area, active = str(WG.partOfArea), str(WG.inArea), str(WG.activeIn)
+    placed = sorted(n for n in items if kinds[n] in ("case", "organisation"))
+    areas = sorted({o for _, p, o in walker.links("out", placed)
+                    if p in (in_area, active)} - items)
+    walker.learn(areas)
+    areas = [n for n in areas if kinds[n] == "area"]
+    items.update(areas)
+    areas = sorted(n for n in items if kinds[n] == "area")
     while areas:  # the areas above every area (municipality above district above wijk)
-        ups = sorted({r["o"].value for r in _batched(store, "out", areas)
-                      if r["p"].value == part_of} - set(kinds))
-        learn(ups)
+        ups = sorted({o for _, p, o in walker.links("out", areas) if p == part_of} - items)
+        walker.learn(ups)
         areas = [n for n in ups if kinds[n] == "area"]
-    items = sorted(n for n, k in kinds.items() if k)
-    node_rows = [(r["s"].value, r["p"].value, r["o"]) for r in _batched(store, "values", items)]
-    inside = set(items)
-    edge_rows = [(r["s"].value, r["p"].value, r["o"]) for r in _batched(store, "out", items)
-                 if r["o"].value in inside]
+        items.update(areas)
+    ordered = sorted(items)
+    node_rows = [(r["s"].value, r["p"].value, r["o"])
+                 for r in _batched(store, "values", ordered)]
+    edge_rows = [(x, p, ox.NamedNode(o)) for x, p, o in walker.links("out", ordered)
+                 if o in items]
     G = _graph_from_rows(node_rows + _terms_rows(store), edge_rows, lang)
-    G.graph.update(version=store.version(), location=store.location, seeds=seeds, depth=depth)
+    G.graph.update(version=store.version(), location=store.location,
+                   seeds=tuple(s for w in walks for s in w[0]),
+                   depth=max((w[1] for w in walks), default=0))
     return G
+
+
+def _column(store: Store, sparql: str, name: str = "x") -> list[str]:
+    return sorted({r[name].value for r in store.select(sparql)
+                   if isinstance(r.get(name), ox.NamedNode)})
+
+
+def _side(store: Store, node: str) -> list[str]:
+    """A side of the bridge map: a domain itself, or the domains of a domain group."""
+    broader, domain = iri_nt(SKOS + "broader"), iri_nt(str(WG.Domain))
+    below = _column(store, f"SELECT ?x WHERE {{ ?x {broader} {iri_nt(node)} . "
+                           f"?x ?a {domain} FILTER(?a = {iri_nt(RDF_TYPE)}) }}")
+    return below or [node]
+
+
+def pair_selection(store: Store, a: str, b: str, lang: str = "nl", also: Iterable[str] = ()
+                   ) -> nx.MultiDiGraph:
+    """The projection a bridge-map cell needs for sides ``a`` and ``b`` (domains or domain
+    groups, ids or IRIs): every solution that states a domain of each side or addresses an
+    obstacle affecting one of each (the candidates of
+    :func:`graph.analytics.bridges.bridging_solutions`), what the ranking reads one step
+    from them (obstacles, cases, deciders, domains), their obstacles' domains, and the
+    sides with their domains. ``bridging_solutions`` on it answers as on the whole
+    projection.
+
+    >>> from tests.conftest import make_mini_store
+    >>> from graph.analytics.bridges import bridging_solutions
+    >>> G = pair_selection(make_mini_store(), "dom-wonen", "dom-gezondheid")
+    >>> [short_id(r.solution) for r in bridging_solutions(G, "dom-wonen", "dom-gezondheid")]
+    ['S01', 'S02']
+    """
+    a, b = iri(a), iri(b)
+    more = tuple(sorted({iri(x) for x in also}))
+
+    def compute():
+        sides = {x: _side(store, x) for x in (a, b)}
+        bridges, addresses, affects = (iri_nt(str(p)) for p in (
+            WG.bridgesDomain, WG.addresses, WG.affectsDomain))
+        da, db = _values(sides[a]), _values(sides[b])
+        solutions = _column(store, (
+            f"SELECT DISTINCT ?x WHERE {{ {{ VALUES ?a {{ {da} }} VALUES ?b {{ {db} }} "
+            f"?x {bridges} ?a . ?x {bridges} ?b }} UNION {{ VALUES ?a {{ {da} }} "
+            f"VALUES ?b {{ {db} }} ?o {affects} ?a . ?o {affects} ?b . ?x {addresses} ?o }} }}"))
+        extra = {a, b, *sides[a], *sides[b], *more}
+        return _selection(store, [(tuple(solutions), 1, _RANKED)], extra, lang, ("obstacle",),
+                          (str(WG.affectsDomain),))
+    if lang not in {"nl", "en"}:
+        raise ValueError(f"language {lang!r}: use 'nl' or 'en'")
+    return _cached(_key(store, "pair", a, b, lang, more), compute)
+
+
+#: the kinds the ranking of a bridge cell reads next to its solutions
+_RANKED = frozenset({"obstacle", "case", "organisation_type", "domain", "domain_group"})
+#: what may lie between two parties on a route (``graph.analytics.routes.CONNECTORS``)
+_CONNECTORS = frozenset(CONNECTORS)
+_PARTIES = frozenset({"organisation_type", "organisation"})
+
+
+def route_selection(store: Store, a: str, b: str, reach: int = 2, lang: str = "nl"
+                    ) -> nx.MultiDiGraph:
+    """The projection that routes between two parties (organisation types, organisations;
+    ids or IRIs) run in: the solutions, cases, programmes and organisations within ``reach``
+    steps of either end (routes between parties pass only these). It holds every route of at
+    most ``2 * reach + 1`` steps, so :func:`graph.analytics.routes.routes` on it gives the
+    whole projection's routes when they are that short (see :func:`party_routes`).
+
+    >>> from tests.conftest import make_mini_store
+    >>> G = route_selection(make_mini_store(), "ot-gemeente", "ot-woningcorporatie")
+    >>> sorted({G.nodes[n]["kind"] for n in G})
+    ['area', 'case', 'organisation', 'organisation_type', 'programme', 'solution']
+    """
+    a, b = iri(a), iri(b)
+    if lang not in {"nl", "en"}:
+        raise ValueError(f"language {lang!r}: use 'nl' or 'en'")
+    return _cached(_key(store, "routes", a, b, reach, lang),
+                   lambda: _selection(store, [((a,), reach, _CONNECTORS),
+                                              ((b,), reach, _CONNECTORS)], (), lang))
+
+
+@lru_cache(maxsize=1)
+def _between_connectors() -> tuple[str, ...]:
+    """The edge predicates whose ``rdfs:domain`` and ``rdfs:range`` (where stated) are
+    connector classes (``wg:appliesSolution``, ``wg:relatedSolution``, …), from the
+    ontology."""
+    ends: dict[str, dict[str, str]] = {"domain": {}, "range": {}}
+    for quad in ox.parse(path=str(ONTOLOGY_TTL)):
+        for end, found in ends.items():
+            if quad.predicate.value == RDFS + end:
+                found[quad.subject.value] = quad.object.value
+
+    def fits(p, end):
+        return p not in ends[end] or KINDS.get(ends[end][p]) in _CONNECTORS
+    return tuple(p for p in edge_predicates()
+                 if p in ends["range"] and fits(p, "domain") and fits(p, "range"))
+
+
+def _connected(store: Store, nodes: list[str], kinds: frozenset,
+               edges: Iterable[str] | None = None) -> dict[str, set[str]]:
+    """node → the items of ``kinds`` (connectors) one link away in either direction (by
+    ``edges``, default every edge predicate): one query per batch, the kind tested by the
+    server."""
+    edges = list(edges or [*edge_predicates(), *CANONICAL])
+    classes = [c for c, kind in KINDS.items() if kind in kinds]
+    found: dict[str, set[str]] = {}
+    for start in range(0, len(nodes), _BATCH):
+        rows = store.select(
+            f"SELECT DISTINCT ?x ?n WHERE {{ VALUES ?x {{ {_values(nodes[start:start + _BATCH])} }}"
+            f" {{ ?x ?p ?n }} UNION {{ ?n ?p ?x }} FILTER(isIRI(?n) && {_among('?p', edges)}) "
+            f"?n ?a ?t FILTER(?a = {iri_nt(RDF_TYPE)} && {_among('?t', classes)}) }}")
+        for r in rows:
+            found.setdefault(r["x"].value, set()).add(r["n"].value)
+    return found
+
+
+def _linked(store: Store, nodes: list[str]) -> dict[str, set[str]]:
+    """node → the items one link away in either direction by the predicates between
+    connectors (:func:`_between_connectors`, so by the ontology those are connectors too;
+    :func:`graph.analytics.routes.routes` checks the kinds again): two queries per batch,
+    links out and links in, without a join (twice as fast as :func:`_connected`)."""
+    among = _among("?p", _between_connectors())
+    found: dict[str, set[str]] = {}
+    for start in range(0, len(nodes), _BATCH):
+        values = _values(nodes[start:start + _BATCH])
+        for r in store.select(f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?n "
+                              f"FILTER(isIRI(?n) && {among}) }}"):
+            found.setdefault(r["x"].value, set()).add(r["n"].value)
+        for r in store.select(f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }} ?n ?p ?x "
+                              f"FILTER(isIRI(?n) && {among}) }}"):
+            found.setdefault(r["x"].value, set()).add(r["n"].value)
+    return found
+
+
+def _party_paths(store: Store, a: str, b: str, k: int, skip: Iterable[str]
+                 ) -> tuple[set[str], int] | None:
+    """The connectors on every route of at most ``n`` steps between parties ``a`` and ``b``,
+    and ``n``: 2 when ``k`` or more connectors are next to both, else 4, 5 or 6, the first
+    that gives ``k`` routes (meeting in the middle: the connectors next to each end, those
+    next to them, then those next to the second ring of ``a``, then of ``b``). None when an
+    end is not a party."""
+    walker = _Walker(store)
+    walker.learn([a, b])
+    if not {walker.kinds[a], walker.kinds[b]} <= _PARTIES:
+        return None
+    kinds = _CONNECTORS - set(skip)
+    first = _connected(store, [a, b], kinds)
+    ball = {end: first.get(end, set()) - {a, b} for end in (a, b)}
+    keep = ball[a] & ball[b]  # a - x - b
+    if len(keep) >= k:
+        return keep, 2
+    count = len(keep)
+    second = _linked(store, sorted(ball[a] | ball[b]))
+    near = {end: {n for x in ball[end] for n in second.get(x, ())} - {a, b} for end in (a, b)}
+    for x in ball[a]:  # a - x - y - b
+        for y in second.get(x, set()) & ball[b]:
+            keep |= {x, y}
+            count += 1
+    for z in near[a] & near[b]:  # a - x - z - y - b
+        sides = [{x for x in ball[end] if z in second.get(x, ())} for end in (a, b)]
+        keep |= sides[0] | sides[1] | {z}
+        count += len(sides[0]) * len(sides[1])
+    if count >= k:
+        return keep, 4
+    def towards(end, z):  # the first ring's connectors that lead from ``end`` to ``z``
+        return {x for x in ball[end] if z in second.get(x, ())}
+    third = _linked(store, sorted(near[a]))
+    for z in near[a]:  # a - x - z - w - y - b
+        for w in third.get(z, set()) & near[b]:
+            keep |= towards(a, z) | towards(b, w) | {z, w}
+            count += 1
+    if count >= k:
+        return keep, 5
+    back = _linked(store, sorted(near[b]))
+    reached: dict[str, set[str]] = {}  # the third ring of a: node → the second-ring nodes
+    for z in near[a]:
+        for u in third.get(z, set()) - {a, b}:
+            reached.setdefault(u, set()).add(z)
+    for w in near[b]:  # a - x - z - u - w - y - b
+        for u in back.get(w, set()) & set(reached):
+            keep |= towards(b, w) | {u, w}
+            for z in reached[u]:
+                keep |= towards(a, z) | {z}
+    return keep, 6
+
+
+def party_routes(store: Store, a: str, b: str, k: int = 3, lang: str = "nl",
+                 skip_kinds: Iterable[str] = ()) -> list:
+    """:func:`graph.analytics.routes.routes` between two parties (organisation types or
+    organisations; ids or IRIs) on a selection: first the connectors on every route of at
+    most 2, 4, 5 or 6 steps (a few batched queries from both ends, see :func:`_party_paths`),
+    with their practice cases; when that holds fewer than ``k`` routes,
+    :func:`route_selection` of reach 2, then 3 (every route of at most 5, 7 steps). Equally
+    long routes come in the order Yen's algorithm meets them on the selection, which can
+    differ from the whole projection's when there are more than ``2k`` of them. Cached per
+    store version and arguments."""
+    a, b = iri(a), iri(b)
+    if lang not in {"nl", "en"}:
+        raise ValueError(f"language {lang!r}: use 'nl' or 'en'")
+    skip = tuple(sorted(set(skip_kinds)))
+
+    def compute():
+        found: list = []
+        met = _party_paths(store, a, b, k, skip) if a != b else None
+        if met is not None:
+            keep, longest = met
+            # with the cases of the connectors (a route's sentence names an example case)
+            G = _selection(store, [((a, b), 0, None),
+                                   (tuple(sorted(keep)), 1, frozenset({"case"}))], (), lang)
+            found = routes(G, a, b, k=k, lang=lang, skip_kinds=skip)
+            if len(found) >= k and found[-1].length <= longest:
+                return found
+        for reach in (2, 3):
+            found = routes(route_selection(store, a, b, reach, lang), a, b, k=k, lang=lang,
+                           skip_kinds=skip)
+            if len(found) >= k and found[-1].length <= 2 * reach + 1:
+                break
+        return found
+    return _cached(_key(store, "party_routes", a, b, k, lang, skip), compute)
+
+
+def agenda_selection(store: Store, obstacles: Iterable[str], area: str | None = None,
+                     lang: str = "nl") -> nx.MultiDiGraph:
+    """The projection an agenda needs: the obstacles' neighbourhood of depth 2 and, for an
+    area, its municipality (the highest area above it with a ``GM`` CBS code, else the
+    highest) with every area below it and what is one step from them (cases, organisations,
+    programmes). :func:`graph.analytics.agenda.agenda` on it answers as on the whole
+    projection.
+
+    >>> from tests.conftest import make_mini_store
+    >>> G = agenda_selection(make_mini_store(), ["O01"])
+    >>> iri("O01") in G
+    True
+    """
+    chosen = tuple(sorted({iri(o) for o in obstacles}))
+    where = iri(area) if area else None
+
+    def compute():
+        walks = [(chosen, 2, None)]
+        if where:
+            up = ancestors(neighbourhood(store, [where], 0, lang), where)
+            G0 = neighbourhood(store, [where], 0, lang)
+            top = next((x for x in up if str(G0.nodes[x].get("cbsCode", "")).startswith("GM")),
+                       up[-1] if up else where)
+            below = _column(store, f"SELECT ?x WHERE {{ ?x {iri_nt(str(WG.partOfArea))}+ "
+                                   f"{iri_nt(top)} }}")
+            walks.append((tuple(dict.fromkeys([where, top, *up, *below])), 2, None))
+        return _selection(store, walks, (), lang)
+    if lang not in {"nl", "en"}:
+        raise ValueError(f"language {lang!r}: use 'nl' or 'en'")
+    return _cached(_key(store, "agenda", chosen, where, lang), compute)
+
+
+def labels(store: Store, kinds: Iterable[str], lang: str = "nl") -> dict[str, str]:
+    """Item IRI → its label in ``lang`` (the other language, then the id, when missing) for
+    the items of ``kinds``: one query per store version, for pickers and the search over
+    labels on a store too big to project whole.
+
+    >>> from tests.conftest import make_mini_store
+    >>> labels(make_mini_store(), ["domain"], "en")[iri("dom-wonen")]
+    'housing'
+    """
+    wanted = tuple(sorted(set(kinds)))
+
+    def compute():
+        classes = _values(c for c, k in KINDS.items() if k in wanted)
+        pref = iri_nt(SKOS + "prefLabel")
+        # the class as VALUES: the server reads its members from its object index (a
+        # FILTER on ?t made Oxigraph read every rdf:type triple: 84k items at 1M, 18 s → 2 s)
+        items = store.select(f"SELECT DISTINCT ?s WHERE {{ VALUES ?t {{ {classes} }} ?s a ?t }}")
+        rows = store.select(
+            f"SELECT ?s ?l WHERE {{ VALUES ?t {{ {classes} }} ?s a ?t . ?s {pref} ?l }}")
+        order = {lang: 0, ("en" if lang == "nl" else "nl"): 1, "": 2}
+        best: dict[str, tuple[int, str]] = {}
+        for r in rows:
+            label = r["l"]
+            if isinstance(r["s"], ox.NamedNode) and isinstance(label, ox.Literal):
+                rank = (order.get(label.language or "", 3), label.value)
+                if r["s"].value not in best or rank < best[r["s"].value]:
+                    best[r["s"].value] = rank
+        found = {r["s"].value: best[r["s"].value][1] if r["s"].value in best
+                 else short_id(r["s"].value)
+                 for r in items if isinstance(r["s"], ox.NamedNode)}
+        return dict(sorted(found.items()))
+    return _cached(_key(store, "labels", wanted, lang), compute, _VERSIONED)
 
 
 def bridge_counts(store: Store) -> dict[tuple[str, str], int]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
 
 from graph.analytics.advice import rank_solutions
-from graph.analytics.bridges import bridge_matrix
+from graph.analytics.agenda import agenda
+from graph.analytics.bridges import bridge_matrix, bridging_solutions
 from graph.analytics.projection import iri, project
-from graph.analytics.selection import HUBS, bridge_counts, neighbourhood
+from graph.analytics.routes import routes
+from graph.analytics.selection import (
+    HUBS, agenda_selection, bridge_counts, labels, neighbourhood, pair_selection, party_routes,
+)
 from tests.conftest import make_mini_store
 
 
@@ -62,3 +67,90 @@ def test_bridge_counts_are_the_stated_bridges(store):
     matrix = bridge_matrix(project(store, "nl"))
     stated = {(p.a, p.b): len(matrix.cell(p.a, p.b, "stated")) for p in matrix.pairs}
     assert counts and counts == {k: n for k, n in stated.items() if n}
+
+
+# -- the other per-selection questions, on the bundled knowledge base and a generated graph ---
+
+def _pairs(store, n):
+    counts = bridge_counts(store)
+    return sorted(counts, key=lambda k: (-counts[k], k))[:n]
+
+
+@pytest.fixture(scope="module")
+def generated():
+    from bench.generate import generate
+    from graph.kb import ensure_ready, open_store
+    from ontology.vocab import SOURCE_BASE
+
+    s = ensure_ready(open_store(), bundled=False)
+    s.replace_graphs({SOURCE_BASE + "gen.nt": generate(6000, seed=3)}, [])
+    return s
+
+
+@pytest.fixture(params=["kb", "generated"])
+def any_store(request, kb_store, generated):
+    return kb_store if request.param == "kb" else generated
+
+
+def test_bridge_cell_from_its_selection_is_the_whole_cell(any_store):
+    whole_graph = project(any_store, "nl")
+    pairs = _pairs(any_store, 3)
+    assert pairs
+    for a, b in pairs:
+        whole = bridging_solutions(whole_graph, a, b)
+        part = bridging_solutions(pair_selection(any_store, a, b, "nl"), a, b)
+        assert part == whole and whole
+
+
+def test_bridge_cell_of_domain_groups(kb_store):
+    G = project(kb_store, "en")
+    groups = sorted(n for n in G if G.nodes[n]["kind"] == "domain_group")
+    assert len(groups) >= 2
+    a, b = groups[:2]
+    whole = bridging_solutions(G, a, b, lang="en")
+    assert bridging_solutions(pair_selection(kb_store, a, b, "en"), a, b, lang="en") == whole
+    assert whole
+
+
+def _types(G, n):
+    return sorted(x for x in G if G.nodes[x]["kind"] == "organisation_type")[:n]
+
+
+def test_routes_between_parties_from_their_selection_are_the_whole_routes(any_store, kb_store):
+    """As long, and on the bundled knowledge base the same; on the generated graph, with many
+    equally long routes, which of them come first depends on the order Yen's algorithm meets
+    them in (``routes`` orders ties only among the first ``2k`` it finds)."""
+    G = project(any_store, "nl")
+    U = G.to_undirected(as_view=True)
+    types = _types(G, 6)
+    compared = 0
+    for a, b in zip(types[0::2], types[1::2]):
+        whole = routes(G, a, b, k=3)
+        part = party_routes(any_store, a, b, k=3)
+        assert [r.length for r in part] == [r.length for r in whole]
+        assert all(nx.is_simple_path(U, r.nodes) for r in part)
+        if any_store is kb_store:
+            assert [r.nodes for r in part] == [r.nodes for r in whole]
+            assert [r.sentence for r in part] == [r.sentence for r in whole]
+        compared += bool(whole)
+    assert compared
+
+
+def test_agenda_from_its_selection_is_the_whole_agenda(any_store):
+    G = project(any_store, "nl")
+    ranked = sorted((n for n in G if G.nodes[n]["kind"] == "obstacle"),
+                    key=lambda o: (-G.in_degree(o), o))
+    three = ranked[:3]
+    cases = [c for c in G.predecessors(three[0]) if G.nodes[c]["kind"] == "case"]
+    areas = sorted(a for c in cases for a in G.successors(c) if G.nodes[a]["kind"] == "area")
+    for area in [None, *areas[:1]]:
+        whole = agenda(G, three, neighbourhood=area)
+        part = agenda(agenda_selection(any_store, three, area, "nl"), three, neighbourhood=area)
+        assert part == whole and whole.items
+
+
+def test_labels_are_the_projection_labels(any_store):
+    G = project(any_store, "en")
+    found = labels(any_store, ["obstacle", "domain"], "en")
+    assert found == {n: G.nodes[n]["label"] for n in G
+                     if G.nodes[n]["kind"] in ("obstacle", "domain")}

@@ -85,3 +85,46 @@ def test_main_pages_on_the_server(monkeypatch, remote_url, page, params, expecte
                      for e in at.get(kind))
     shown += " ".join(str(e.proto.label) for e in at.get("page_link"))
     assert expected in shown
+
+
+def _page(monkeypatch, store: str, data: str | None, page: str, params: dict) -> str:
+    monkeypatch.setenv("WIJKGRAAF_STORE", store)
+    if data:
+        monkeypatch.setenv("WIJKGRAAF_DATA", data)
+    else:
+        monkeypatch.delenv("WIJKGRAAF_DATA", raising=False)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return " | ".join(str(e.value) for kind in ("title", "markdown", "caption", "subheader",
+                                                "warning", "info")
+                      for e in at.get(kind)) + " ".join(str(e.proto.label)
+                                                      for e in at.get("page_link"))
+
+
+@pytest.mark.parametrize(("page", "params", "expected"), [
+    ("obstacle", {"id": "O01"}, "convenant gegevensdeling"),
+    ("agenda", {"o": "O01,O02"}, "ontschot budget"),
+    ("routes", {"a": "ot-gemeente", "b": "ot-woningcorporatie"}, "convenant gegevensdeling"),
+    ("routes", {"a": "org-mitros", "b": "ot-gemeente", "k": "3"}, "Convenant in West"),
+])
+def test_pages_per_selection_show_what_the_whole_projection_shows(
+        monkeypatch, remote_url, page, params, expected):
+    """On a remote store these pages get their selection (graph.analytics.selection), never
+    the whole projection; what they show is what the embedded store's pages show."""
+    from graph.analytics import projection
+
+    projection.clear_cache()
+    remote = _page(monkeypatch, remote_url, None, page, params)
+    assert not any(remote_url in str(k) for k in projection._CACHE), "whole projection built"
+    embedded = _page(monkeypatch, ":memory:", str(MINI), page, params)
+    assert expected in remote and remote == embedded
+
+
+def test_network_page_per_selection(monkeypatch, remote_url):
+    remote = _page(monkeypatch, remote_url, None, "network", {"id": "O01", "depth": "2"})
+    embedded = _page(monkeypatch, ":memory:", str(MINI), "network", {"id": "O01", "depth": "2"})
+    assert "gegevens delen mag niet" in remote and "gegevens delen mag niet" in embedded
