@@ -154,6 +154,8 @@ class EmbeddedStore:
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False,
                  notice: Callable[[str], None] | None = None) -> None:
+        if path is not None and str(path) == ":memory:":  # the name every command takes
+            path = None  # for memory: never a directory of that name in the working folder
         self.location = str(path) if path else ":memory:"
         self.read_only = read_only
         # one writer at a time: an update's WHERE (a version guard) and its changes are then

@@ -5,9 +5,9 @@ A store on disk or on a server is named by its location; in-memory stores all ha
 location ``:memory:``, so they are told apart by identity, and a cached answer of one that
 is gone (whose id a new store may reuse) is never handed to another.
 
->>> from graph.store import open_embedded
+>>> from graph.store import EmbeddedStore
 >>> memo = version_memo(size=4)
->>> store, built = open_embedded(":memory:"), []
+>>> store, built = EmbeddedStore(), []
 >>> build = lambda: built.append(1) or len(built)
 >>> memo(store, "count", build), memo(store, "count", build), len(built)
 (1, 1, 1)
