@@ -22,7 +22,7 @@ for param in ("a", "b"):
             st.query_params[param] = found
         else:
             ui.not_found(wanted)
-types = [k for k in keys if state.kind_of(k) == "organisation_type"]
+types = [k for k, kind in zip(keys, state.kinds_of(keys)) if kind == "organisation_type"]
 state.synced("route_a", "a", valid=options)
 state.synced("route_b", "b", valid=options)
 if st.session_state.get("route_a") not in options:
