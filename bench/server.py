@@ -37,7 +37,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.generate import generate, parse_size, write
+from bench.generate import generate, parse_size, size_argument, write
 from graph.analytics import selection
 from graph.analytics.advice import rank_solutions
 from graph.analytics.agenda import agenda
@@ -236,7 +236,8 @@ def to_markdown(results: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench.server", description=__doc__.split("\n")[0])
-    p.add_argument("--triples", default="1M", help="size: 100k, 1M, 10M (default 1M)")
+    p.add_argument("--triples", default="1M", type=size_argument,
+                   help="size: 100k, 1M, 10M (default 1M)")
     p.add_argument("--servers", nargs="+", default=list(SERVERS), choices=SERVERS)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--repeat", type=int, default=3, help="clicks per operation, best taken")
