@@ -317,7 +317,7 @@ def kinds_of(items) -> list[str]:
 
 def kind_of(item: str) -> str:
     """The kind of an item (short id or IRI), '' when unknown."""
-    return _items(key(), lang()).get(iri_of(item), ("", ""))[0]
+    return kinds_of([item])[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -92,7 +92,7 @@ def progress(enabled: bool, lang: str = "nl", clock: Callable[[], float] = time.
         return None
     nl = lang == "nl"
     started: dict[str, float] = {}
-    written: list[tuple] = [()]
+    written: tuple = ()  # the last line's (step, detail, quarter) into a file or pipe
 
     def seconds(value: float) -> str:
         value = max(1, round(value))
@@ -102,10 +102,11 @@ def progress(enabled: bool, lang: str = "nl", clock: Callable[[], float] = time.
         stream = out or sys.stderr
         last = done >= total or step == "load"
         if not stream.isatty():
+            nonlocal written
             mark = (step, detail, 4 * done // total if total else 4)
-            if mark == written[0] and not last:
+            if mark == written and not last:
                 return
-            written[0] = mark
+            written = mark
         now = clock()
         started.setdefault(step, now)
         name = _STEPS.get(step, (step, step))[0 if nl else 1]

@@ -1,5 +1,5 @@
-"""Answers kept per store version: whatever is built from a whole store (a projection, an
-index, a table of every statement) is built once per (store, version, key) and shared.
+"""Answers kept per store version: what is built from a whole store (the search index, the
+export's table of every statement) is built once per (store, version, key) and shared.
 
 A store on disk or on a server is named by its location; in-memory stores all have the
 location ``:memory:``, so they are told apart by identity, and a cached answer of one that
