@@ -5,7 +5,12 @@ The mix of kinds and the links per item follow the bundled knowledge base (obsta
 with a preference for obstacles that already have solutions, and mostly state the domains of
 what they address; practice cases apply solutions in areas with organisations; areas nest
 municipality → district → neighbourhood), scaled to a target number of triples. Domains and
-organisation types stay few, as in the real model. Same seed, same graph.
+organisation types are classifications, not data: they grow with the graph from the floors in
+:data:`VOCABULARY` up to its ceilings (reached near a million triples) and then stay, as a
+national programme keeps one list of domains and of organisation types however many obstacles
+and cases it holds (the bundled knowledge base has 12 domains and 30 organisation types; the
+ceilings are four to five times that). Everything else scales with the size. Same seed, same
+graph.
 
 >>> triples = generate(3000, seed=1)
 >>> 2500 < len(triples) < 3500, triples == generate(3000, seed=1)
@@ -24,14 +29,15 @@ import pyoxigraph as ox
 from ontology import WG, ITEM
 from ontology.vocab import SKOS
 
-__all__ = ["generate", "write", "parse_size", "size_argument", "SHAPE"]
+__all__ = ["generate", "write", "parse_size", "size_argument", "SHAPE", "VOCABULARY",
+           "item_counts"]
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PREF, DEF, NOTATION = (ox.NamedNode(SKOS + x) for x in ("prefLabel", "definition", "notation"))
 BROADER = ox.NamedNode(SKOS + "broader")
 CLASSIFICATION = ox.NamedNode("http://www.w3.org/ns/org#classification")
 
-#: share of the scaled items per kind (domains and organisation types have floors)
+#: share of the scaled items per kind (domains and organisation types: :data:`VOCABULARY`)
 SHAPE = {"obstacle": 0.14, "solution": 0.18, "organisation": 0.26, "case": 0.2, "area": 0.12,
          "legal_frame": 0.06, "programme": 0.03, "theme": 0.01}
 _CLASS = {"domain": WG.Domain, "organisation_type": WG.OrganisationType,
@@ -51,6 +57,8 @@ _TERMS = {
     WG.hasCategory: ["cat-wetgeving", "cat-geld", "cat-cultuur", "cat-informatie-privacy",
                      "cat-organisatie-mandaat", "cat-capaciteit", "cat-geografie"],
 }
+#: kind → (floor, items per member, ceiling) for the classifications
+VOCABULARY = {"domain": (10, 2000, 40), "organisation_type": (30, 500, 160)}
 _TRIPLES_PER_ITEM = 11.9  # measured on generated graphs; used to size the item counts
 
 
@@ -92,13 +100,23 @@ def _n(node: ox.NamedNode, pred, value) -> ox.Triple:
                      else pred, value)
 
 
+def item_counts(triples: int) -> dict[str, int]:
+    """How many items of each kind a graph of about ``triples`` triples gets.
+
+    >>> [item_counts(n)["organisation_type"] for n in (10_000, 1_000_000, 10_000_000)]
+    [30, 160, 160]
+    """
+    items = max(60, int(triples / _TRIPLES_PER_ITEM))
+    counts = {k: max(2, int(items * share)) for k, share in SHAPE.items()}
+    for kind, (floor, per, ceiling) in VOCABULARY.items():
+        counts[kind] = min(ceiling, max(floor, items // per))
+    return counts
+
+
 def generate(triples: int, seed: int = 0) -> list[ox.Triple]:
     """About ``triples`` triples (within a few per cent) of a Wijkgraaf-shaped graph."""
     rng = random.Random(seed)
-    items = max(60, int(triples / _TRIPLES_PER_ITEM))
-    counts = {k: max(2, int(items * share)) for k, share in SHAPE.items()}
-    counts["domain"] = max(10, items // 2000)
-    counts["organisation_type"] = max(30, items // 500)
+    counts = item_counts(triples)
     ids = {k: [ox.NamedNode(f"{ITEM}{_PREFIX[k]}{i:06d}") for i in range(n)]
            for k, n in counts.items()}
     out: list[ox.Triple] = []

@@ -7,7 +7,7 @@ import json
 import pyoxigraph as ox
 
 from bench.__main__ import main as bench_main
-from bench.generate import generate
+from bench.generate import VOCABULARY, generate, item_counts
 from bench.run import run, to_markdown
 from graph.kb.loading import ensure_ready, open_store
 from graph.analytics.projection import edge_predicates, project
@@ -28,6 +28,19 @@ def test_generated_graph_has_the_model_shape():
     used = {t.predicate.value for t in triples if isinstance(t.object, ox.NamedNode)}
     assert {k for _, _, k in G.edges(keys=True)} <= set(edge_predicates()) & used
     assert 0.05 < G.number_of_nodes() / len(triples) < 0.15  # about 1M → 98k nodes
+
+
+def test_classifications_grow_to_their_ceiling_and_stay():
+    """Domains and organisation types are lists a programme keeps, not data that grows with
+    it: past their ceiling (near 1M triples) only the other kinds grow."""
+    small, big, bigger = (item_counts(n) for n in (4000, 1_000_000, 3_000_000))
+    for kind, (floor, _, ceiling) in VOCABULARY.items():
+        assert small[kind] == floor and big[kind] == bigger[kind] == ceiling
+    assert bigger["obstacle"] > 2.5 * big["obstacle"]
+    triples = generate(4000, seed=3)
+    types = {t.subject.value for t in triples
+             if t.object.value.endswith("OrganisationType") and "type" in t.predicate.value}
+    assert len(types) == small["organisation_type"]
 
 
 def test_run_reports_every_step_with_ratios(tmp_path, capsys):
