@@ -104,6 +104,21 @@ def _iri(short: str) -> str:
     return str(ITEM) + short
 
 
+def _chosen(kind: str, bundled: str, place: int) -> str:
+    """``bundled`` when the knowledge base has it (the bundled one), else the item of ``kind``
+    at ``place`` in the pickers' order (a generated graph: ``--data gen-1m.nt``)."""
+    ids = _ids(kind)
+    return bundled if bundled in ids else ids[place]
+
+
+def _sides() -> tuple[str, str]:
+    """The players page's two sides before a click: the first two domain groups (the
+    bundled knowledge base: sociaal-domein, fysiek-domein), else the first two domains."""
+    groups = _ids("domain_group")
+    pool = groups if len(groups) >= 2 else _ids("domain")
+    return pool[0], pool[1]
+
+
 def warm_start(at):
     from graph.items import build_index
 
@@ -142,9 +157,10 @@ def warm_network(at):
 def warm_routes(at):
     from graph.analytics import project, routes
 
-    b = "ot-ggd"
+    a = at.selectbox(key="route_a").value  # the page's own first choice
+    b = _chosen("organisation_type", "ot-ggd", 2)
     return (lambda: at.selectbox(key="route_b").set_value(b),
-            lambda: routes(project(_store(), "nl"), _iri("ot-wijkteam"), _iri(b), k=3))
+            lambda: routes(project(_store(), "nl"), _iri(a), _iri(b), k=3))
 
 
 def warm_agenda(at):
@@ -158,7 +174,7 @@ def warm_agenda(at):
 def warm_players(at):
     from graph.analytics import brokers, key_players, project
 
-    sides = (_iri("sociaal-domein"), _iri("fysiek-domein"))
+    sides = tuple(_iri(x) for x in _sides())
     return (lambda: at.segmented_control(key="players_tab").set_value("bridgers"),
             lambda: (brokers(project(_store(), "nl"), *sides, kind="solution"),
                      key_players(project(_store(), "nl"), "solution")))
@@ -167,9 +183,9 @@ def warm_players(at):
 def warm_players_sides(at):
     from graph.analytics import brokers, project
 
-    return (lambda: at.selectbox(key="players_b").set_value("dom-wonen"),
-            lambda: brokers(project(_store(), "nl"), _iri("sociaal-domein"),
-                            _iri("dom-wonen")))
+    a, b = _sides()[0], _chosen("domain", "dom-wonen", 3)
+    return (lambda: at.selectbox(key="players_b").set_value(b),
+            lambda: brokers(project(_store(), "nl"), _iri(a), _iri(b)))
 
 
 def warm_sparql(at):
@@ -191,8 +207,9 @@ def warm_editor_quality(at):
 def warm_editor_export(at):
     from graph.export import Selection, select
 
-    return (lambda: at.multiselect(key="exp_domains").set_value(["dom-wonen"]),
-            lambda: select(_store(), Selection(domains=(_iri("dom-wonen"),))))
+    d = _chosen("domain", "dom-wonen", 3)
+    return (lambda: at.multiselect(key="exp_domains").set_value([d]),
+            lambda: select(_store(), Selection(domains=(_iri(d),))))
 
 
 #: page script → its warm-click function (the bridge map's is added beside these)

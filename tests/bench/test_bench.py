@@ -82,6 +82,22 @@ def test_first_warm_click_is_reported_beside_the_engine(monkeypatch):
             0.05 * row["ratio"] + 0.1
 
 
+def test_warm_clicks_run_on_a_generated_graph(tmp_path, monkeypatch):
+    """The pages whose clicks name bundled items (routes, players, export) pick the
+    generated graph's own items when those are missing (``--data gen-1m.nt``)."""
+    from bench import app_bench
+    from bench.generate import write
+
+    data = write(tmp_path / "gen.nt", generate(3000, seed=2))
+    monkeypatch.setattr(app_bench, "_STORE", [])
+    monkeypatch.setenv("WIJKGRAAF_STORE", ":memory:")
+    names = ["routes", "players", "players#sides", "editor_export"]
+    out = app_bench.warm_clicks(str(data), repeat=1,
+                                pages={n: app_bench.WARM[n] for n in names})
+    assert list(out) == names
+    assert all(row["first_click_ms"] > 0 and row["engine_ms"] > 0 for row in out.values())
+
+
 def test_run_measures_memory_per_step_and_the_app_apart():
     size = run([1500], repeat=1)["sizes"]["1500"]
     for step in size["steps"]:
