@@ -98,7 +98,7 @@ def _bare(store: RemoteStore, queries: list[str]) -> float:
     """Seconds to send ``queries`` as the store does (same dataset), bodies read, unparsed."""
     start = time.perf_counter()
     for q in queries:
-        store._query(q, None, "application/sparql-results+json").read()
+        store._query(q, None, store.results_type()).read()
     return time.perf_counter() - start
 
 

@@ -161,6 +161,7 @@ ServerThreads = 10
 CheckpointInterval = 60
 NumberOfBuffers = {buffers}
 MaxDirtyBuffers = {dirty}
+TransactionAfterImageLimit = 2000000000
 DirsAllowed = ., {dir}
 DefaultIsolation = 2
 
@@ -193,7 +194,10 @@ def virtuoso_server(directory: Path, buffers: int = 10000, tries: int = 5) -> It
     """Virtuoso 7 (``virtuoso-t -f``) with a small ``virtuoso.ini`` and its own database in
     ``directory``, on loopback ports, with :data:`VIRTUOSO_GRANTS` given through ``isql-vt``;
     yields its base URL (see :func:`virtuoso_store_url`). ``buffers`` is Virtuoso's
-    ``NumberOfBuffers`` (8 KiB pages in memory; 10000 is 80 MiB)."""
+    ``NumberOfBuffers`` (8 KiB pages in memory; 10000 is 80 MiB). ``TransactionAfterImageLimit``
+    is raised from its 50 MB default to 2 GB: one load is one transaction, and the swap of a
+    million triples (``MOVE``) is refused at the default ("log after image size went above
+    the limit")."""
     directory.mkdir(parents=True, exist_ok=True)
     log = directory / "virtuoso-t.log"
     for attempt in range(tries):

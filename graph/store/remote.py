@@ -59,6 +59,7 @@ __all__ = ["RemoteStore", "RemoteError", "endpoints_for", "QUIRKS", "SYSTEM_GRAP
            "BULK_TRIPLES", "skolemize", "unskolemize", "values_inside"]
 
 _JSON = "application/sparql-results+json"
+_XML = "application/sparql-results+xml"
 _NT = "application/n-triples"
 _BOOLEAN = XSD + "boolean"
 _ASK_VARIABLE = "__ASK_RETVAL"
@@ -77,6 +78,10 @@ QUIRKS: dict[str, tuple[str, str, str]] = {
     "empty-graph-pattern": (
         "Virtuoso 7", "binds nothing for GRAPH ?g { }", "the graphs are listed with "
         "GRAPH ?g { ?s ?p ?o } when GRAPH ?g { } gives an empty binding"),
+    "distinct-graphs": (
+        "Virtuoso 7", "takes seconds for SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } "
+        "(8 s at 100k triples; every query needs the graph list for its dataset)",
+        "the graphs are listed with GROUP BY ?g instead (0.04 s at 100k)"),
     "system-graphs": (
         "Virtuoso 7", "keeps graphs of its own (virtrdf#, ldp#, its service description)",
         "the graphs in SYSTEM_GRAPHS are left out of graph_names, so of the default graph"),
@@ -95,6 +100,11 @@ QUIRKS: dict[str, tuple[str, str, str]] = {
         "Virtuoso 7", "gives the value of a boolean expression (BIND(?a = ?b AS ?x), "
         "EXISTS) as xsd:integer 1 or 0", "nothing can tell such a 1 from a number: "
         "queries compare with 1 or use the value as a number (README, Virtuoso)"),
+    "slow-json-results": (
+        "Virtuoso 7", "writes SPARQL JSON results several times slower than XML (8589 rows: "
+        "0.46 s as JSON, 0.16 s as XML, same query, at 100k triples)",
+        "query results are asked as SPARQL XML from Virtuoso (its TSV drops datatypes and "
+        "languages)"),
     "syntax-error-line": (
         "Virtuoso 7", "names a syntax error's place as 'SPARQL compiler, line N' only",
         "the line is kept, the column left unknown"),
@@ -309,14 +319,20 @@ class RemoteStore:
                 data["named-graph-uri"] = graphs
         return self._post(self.query_url, data=data, headers={"Accept": accept})
 
+    def results_type(self) -> str:
+        """The media type query results are asked in: SPARQL JSON, XML from Virtuoso (QUIRKS
+        slow-json-results)."""
+        return _XML if self._virtuoso() else _JSON
+
     def _results(self, sparql: str, bindings: Mapping[str, object] | None,
                  dataset: bool = True) -> bool | tuple[list[str], list]:
         """An ASK answer, or the variables and the solutions, read to the end (a body cut
         off by a server-side timeout is an error here, not a short answer)."""
-        response = self._query(sparql, bindings, _JSON, dataset)
+        accept = self.results_type()
+        response = self._query(sparql, bindings, accept, dataset)
+        form = ox.QueryResultsFormat.XML if accept == _XML else ox.QueryResultsFormat.JSON
         try:
-            parsed = ox.parse_query_results(response.content,
-                                            format=ox.QueryResultsFormat.JSON)
+            parsed = ox.parse_query_results(response.content, format=form)
             if isinstance(parsed, ox.QueryBoolean):
                 return bool(parsed)
             names = [v.value for v in parsed.variables]
@@ -361,8 +377,8 @@ class RemoteStore:
             return list(self._graphs[1])
         _, rows = self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }", None,
                                 dataset=False)
-        if any(s["g"] is None for s in rows):  # QUIRKS empty-graph-pattern
-            _, rows = self._results("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+        if any(s["g"] is None for s in rows):  # QUIRKS empty-graph-pattern, distinct-graphs
+            _, rows = self._results("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
                                     None, dataset=False)
         names = sorted(s["g"].value for s in rows if isinstance(s["g"], NamedNode)
                        and not _system(s["g"].value))
