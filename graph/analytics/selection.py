@@ -350,19 +350,25 @@ def _between_connectors() -> tuple[str, ...]:
                  if p in ends["range"] and fits(p, "domain") and fits(p, "range"))
 
 
+def _kind_test(kinds: frozenset) -> str:
+    """The filter that ``?n ?a ?t`` makes ``?n`` an item of ``kinds``: ``?a`` is
+    ``rdf:type`` and ``?t`` one of the kinds' classes."""
+    classes = [c for c, kind in KINDS.items() if kind in kinds]
+    return f"?a = {iri_nt(RDF_TYPE)} && {_among('?t', classes)}"
+
+
 def _connected(store: Store, nodes: list[str], kinds: frozenset,
                edges: Iterable[str] | None = None) -> dict[str, set[str]]:
     """node → the items of ``kinds`` (connectors) one link away in either direction (by
     ``edges``, default every edge predicate): one query per batch, the kind tested by the
     server."""
     edges = list(edges or [*edge_predicates(), *CANONICAL])
-    classes = [c for c, kind in KINDS.items() if kind in kinds]
     found: dict[str, set[str]] = {}
     for start in range(0, len(nodes), _BATCH):
         rows = store.select(
             f"SELECT DISTINCT ?x ?n WHERE {{ VALUES ?x {{ {_values(nodes[start:start + _BATCH])} }}"
             f" {{ ?x ?p ?n }} UNION {{ ?n ?p ?x }} FILTER(isIRI(?n) && {_among('?p', edges)}) "
-            f"?n ?a ?t FILTER(?a = {iri_nt(RDF_TYPE)} && {_among('?t', classes)}) }}")
+            f"?n ?a ?t FILTER({_kind_test(kinds)}) }}")
         for r in rows:
             found.setdefault(r["x"].value, set()).add(r["n"].value)
     return found
@@ -373,13 +379,12 @@ def _shared(store: Store, a: str, b: str, kinds: frozenset) -> set[str]:
     edge predicate, either direction): one query whose answer is only the shared ones, where
     :func:`_connected` would send both whole rings (at 10M triples thousands of items each)."""
     among = [*edge_predicates(), *CANONICAL]
-    classes = [c for c, kind in KINDS.items() if kind in kinds]
     x, y = iri_nt(a), iri_nt(b)
     rows = store.select(
         f"SELECT DISTINCT ?n WHERE {{ {{ {x} ?p ?n }} UNION {{ ?n ?p {x} }} "
         f"{{ {y} ?q ?n }} UNION {{ ?n ?q {y} }} ?n ?a ?t "
         f"FILTER(isIRI(?n) && {_among('?p', among)} && {_among('?q', among)} "
-        f"&& ?a = {iri_nt(RDF_TYPE)} && {_among('?t', classes)}) }}")
+        f"&& {_kind_test(kinds)}) }}")
     return {r["n"].value for r in rows if isinstance(r.get("n"), ox.NamedNode)}
 
 
