@@ -38,6 +38,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: seconds AppTest waits for one run of a page (``--timeout``)
+TIMEOUT = 120.0
 SEARCHES = ["gegevens delen", "huurachterstand", "schotten tussen budgetten", "wijkteam",
             "eenzaamheid ouderen", "privacy", "doorbraak", "schulden", "GGD", "jeugd"]
 
@@ -58,7 +60,7 @@ def _timed(at, action) -> float:
     return time.perf_counter() - started
 
 
-def apptest_bench(data: str, repeat: int, timeout: float = 120) -> dict:
+def apptest_bench(data: str, repeat: int, timeout: float = TIMEOUT) -> dict:
     """First page and warm click-to-update, measured with Streamlit's AppTest."""
     os.environ["WIJKGRAAF_STORE"] = ":memory:"
     os.environ["WIJKGRAAF_DATA"] = data
@@ -221,7 +223,7 @@ WARM = {"start": warm_start, "obstacle": warm_obstacle, "solution": warm_solutio
 
 
 def warm_clicks(data: str, repeat: int = 3, pages: dict | None = None,
-                timeout: float = 120) -> dict:
+                timeout: float = TIMEOUT) -> dict:
     """Per page: the first warm click (ms, AppTest) beside the bare engine calls behind it
     (median of ``repeat`` runs, ms) and their ratio; target: click < 300 ms."""
     os.environ["WIJKGRAAF_STORE"] = ":memory:"
@@ -359,9 +361,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=2, help="passes over each list (default 2)")
     p.add_argument("--browser", action="store_true", help="also time a real browser")
     p.add_argument("--out", default="bench/results", help="folder for app_bench.json")
-    p.add_argument("--timeout", type=float, default=120,
-                   help="seconds AppTest waits for one run of a page (default 120; a new "
-                        "session on a generated 1M graph took 35-70 here)")
+    p.add_argument("--timeout", type=float, default=TIMEOUT,
+                   help=f"seconds AppTest waits for one run of a page (default {TIMEOUT:g}; "
+                        "a new session on a generated 1M graph took 35-70 here)")
     args = p.parse_args(argv)
     result = apptest_bench(args.data, args.repeat, args.timeout)
     result["first_warm_click"] = warm_clicks(args.data, timeout=args.timeout)

@@ -11,6 +11,8 @@ from bench.generate import VOCABULARY, generate, item_counts
 from bench.run import run, to_markdown
 from graph.kb.loading import ensure_ready, open_store
 from graph.analytics.projection import edge_predicates, project
+from ontology import WG
+from ontology.vocab import RDF_TYPE
 
 STEPS = ["load", "projection", "bridge_matrix", "rank_organisation_type", "rank_solution",
          "routes", "agenda"]
@@ -38,8 +40,8 @@ def test_classifications_grow_to_their_ceiling_and_stay():
         assert small[kind] == floor and big[kind] == bigger[kind] == ceiling
     assert bigger["obstacle"] > 2.5 * big["obstacle"]
     triples = generate(4000, seed=3)
-    types = {t.subject.value for t in triples
-             if t.object.value.endswith("OrganisationType") and "type" in t.predicate.value}
+    types = {t.subject.value for t in triples if t.predicate.value == str(RDF_TYPE)
+             and t.object.value == str(WG.OrganisationType)}
     assert len(types) == small["organisation_type"]
 
 
