@@ -22,7 +22,7 @@ from app_lib.texts import TEXTS
 from graph.items import details as _details
 from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats as _stats
 from graph.kb import kb_report
-from graph.analytics import (agenda, bridge_map, bridging_solutions, rank_solutions)
+from graph.analytics import (agenda, bridge_map, rank_solutions)
 from graph.items import build_index, named_projection
 from graph.items import resolve as resolve_name
 from graph.store import Store
@@ -256,12 +256,20 @@ def ranking_order() -> str:
     return ORDER[lang()]
 
 
-def pair_solutions(a: str, b: str, area: str | None = None):
-    """The solutions that bridge domains ``a`` and ``b`` in the one ranking
-    (``graph.analytics.bridges.BridgingSolution``); on a remote store from the cell's
-    selection (``graph.analytics.selection.pair_selection``)."""
-    return analytic(bridging_solutions, a, b, lang=lang(), area=area,
-                    part=("pair", a, b, (area,) if area else ()))
+def cell_solutions(a: str, b: str, area: str | None = None,
+                   candidates: tuple[str, ...] | None = None) -> tuple[list, int]:
+    """The solutions of a bridge-map cell (sides ``a`` and ``b``; only ``candidates`` when
+    given) in the one ranking (``graph.analytics.advice.RankedSolution``), and how many the
+    cell holds. On the embedded store all of them; on a remote store the first page
+    (``graph.analytics.selection.pair_ranking``: ranked on the cell's figures, only the
+    first page fetched with what its reasons name)."""
+    if not remote():
+        ranked = analytic(rank_solutions, domains=(a, b), area=area, lang=lang(),
+                          candidates=candidates)
+        return ranked, len(ranked)
+    from graph.analytics import selection
+
+    return selection.pair_ranking(store(), a, b, lang(), area, candidates=candidates)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

@@ -240,6 +240,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "bm_obs": ("{n} belemmeringen", "{n} obstacles"),
     "bm_obs_one": ("1 belemmering", "1 obstacle"),
     "bm_ranked": ("Oplossingen, best passend eerst ({n})", "Solutions, best fit first ({n})"),
+    "bm_top_of": ("De beste {n} van de {total} oplossingen in deze cel staan hier, en in de "
+                  "CSV. Met de filters maak je de cel kleiner.",
+                  "The best {n} of the {total} solutions in this cell are shown here, and in "
+                  "the CSV. Use the filters to make the cell smaller."),
     "bm_cell_empty": ("Geen oplossing in deze cel met deze filters: een witte vlek.",
                       "No solution in this cell with these filters: a white spot."),
     "bm_cell_open": ("Belemmeringen zonder oplossing in deze cel ({n})",

@@ -2,8 +2,8 @@
 its white spots as a finding, filters, and a cell opened with its ranked solutions.
 
 The map, its filters and white spots come from the whole projection, on a remote store too
-(built once per store version); an opened cell's ranking on a remote store comes from the
-cell's selection (``graph.analytics.selection.pair_selection``), never the whole graph."""
+(built once per store version); an opened cell's ranking on a remote store is its first page
+(``graph.analytics.selection.pair_ranking``), never the whole graph per click."""
 
 import streamlit as st
 
@@ -207,12 +207,11 @@ if selected:
     c = selected
     row_label, col_label = label_of(state.short(c.row)), label_of(state.short(c.col))
     area = filters.area[0] if len(filters.area) == 1 else None
+    total = len(c.solutions)
     if not c.solutions:
         ranked = []
     elif view == "domains":
-        ranked = state.analytic(rank_solutions, domains=(c.row, c.col), area=area, lang=lang,
-                                candidates=c.solutions,
-                                part=("pair", c.row, c.col, (area,) if area else ()))
+        ranked, total = state.cell_solutions(c.row, c.col, area, tuple(c.solutions))
     else:
         ranked = state.analytic(rank_solutions, obstacles=c.obstacles, area=area, lang=lang,
                                 candidates=c.solutions,
@@ -253,6 +252,8 @@ if selected:
         st.warning(t("bm_cell_empty"))
     else:
         st.markdown(f"**{t('bm_ranked', n=len(ranked))}**")
+        if total > len(ranked):
+            st.caption(t("bm_top_of", n=len(ranked), total=total))
 
     def draw(row) -> None:
         with st.container(border=True):

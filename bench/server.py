@@ -10,8 +10,8 @@ the selections forgotten before each click (the tables per store version, classi
 values and labels, are kept: they are not per click):
 
 - ``obstacle``: an obstacle page's ranking, from the obstacle's neighbourhood of depth 2;
-- ``bridge cell``: the solutions of the biggest domain-pair cell, ranked
-  (:func:`~graph.analytics.selection.pair_selection`);
+- ``bridge cell``: the first page (50) of the biggest domain-pair cell's solutions, ranked,
+  with the number in the cell (:func:`~graph.analytics.selection.pair_ranking`);
 - ``ego2``: the neighbourhood of depth 2 of a solution (the network page);
 - ``routes 5 pairs``: three routes for each of five pairs of organisation types
   (:func:`~graph.analytics.selection.party_routes`);
@@ -41,7 +41,6 @@ from bench.generate import generate, parse_size, size_argument, write
 from graph.analytics import selection
 from graph.analytics.advice import rank_solutions
 from graph.analytics.agenda import agenda
-from graph.analytics.bridges import bridging_solutions
 from graph.kb.loading import ensure_ready
 from graph.store.remote import RemoteStore
 from ontology.kinds import ORDER
@@ -139,7 +138,7 @@ def _clicks(store: RemoteStore, chosen: dict) -> dict:
     one, three, (a, b) = chosen["obstacle"], chosen["three"], chosen["pair"]
     return {
         "obstacle": lambda: rank_solutions(selection.neighbourhood(store, [one], 2), [one]),
-        "bridge cell": lambda: bridging_solutions(selection.pair_selection(store, a, b), a, b),
+        "bridge cell": lambda: selection.pair_ranking(store, a, b),
         "ego2": lambda: selection.neighbourhood(store, [chosen["solution"]], 2),
         "routes 5 pairs": lambda: [selection.party_routes(store, x, y, k=3)
                                    for x, y in chosen["types"]],

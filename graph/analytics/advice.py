@@ -41,8 +41,8 @@ from graph.analytics.common import both, lang_of, resolve, resolve_many, term_la
 from graph.analytics.projection import in_index, out_index, short_id
 from graph.analytics.views import side_bridges, side_domains
 
-__all__ = ["ORDER", "Reason", "RankedSolution", "rank_solutions", "place", "ancestors",
-           "join_names", "resolve_side", "side_name"]
+__all__ = ["ORDER", "Reason", "RankedSolution", "rank_solutions", "pair_answer", "place",
+           "ancestors", "join_names", "resolve_side", "side_name"]
 
 #: the ranking key in words (nl, en), in order
 ORDER = both(
@@ -324,6 +324,17 @@ def _reasons(G, s, ctx, facts) -> list[Reason]:
     return out
 
 
+def pair_answer(stated: bool, derived: bool, both: int, either: int) -> dict[str, int]:
+    """The first part of the key for a domain pair, how much of the question a solution
+    answers: ``basis`` (stated and derived 4, stated 2, derived 1), then the number of
+    obstacles it addresses that affect both sides, then either side (higher first).
+
+    >>> pair_answer(True, True, 2, 3), pair_answer(False, True, 1, 1)["basis"]
+    ({'basis': 4, 'both': 2, 'either': 3}, 1)
+    """
+    return {"basis": 2 * stated + derived + stated * derived, "both": both, "either": either}
+
+
 def rank_solutions(G: nx.MultiDiGraph, obstacles: Iterable[str] | str | None = None,
                    domains: tuple[str, str] | None = None, area: str | None = None,
                    lang: str | None = None, candidates: Iterable[str] | None = None,
@@ -422,8 +433,7 @@ def rank_solutions(G: nx.MultiDiGraph, obstacles: Iterable[str] | str | None = N
             stated, derived = bridge_of[s]
             facts["stated"], facts["derived"] = stated, derived
             facts["also"] = [o for o in own if o not in facts["either"]]
-            answer = {"basis": 2 * stated + derived + stated * derived,
-                      "both": len(facts["both"]), "either": len(facts["either"])}
+            answer = pair_answer(stated, derived, len(facts["both"]), len(facts["either"]))
         else:
             facts["also"] = [o for o in own if o not in chosen]
             answer = {"addresses": len(facts["hits"])}

@@ -17,6 +17,8 @@ from its subject index) and never reads the whole graph:
   one the whole projection gives;
 - :func:`pair_selection`: what a bridge-map cell (two domains or domain groups) needs for
   :func:`~.bridges.bridging_solutions`;
+- :func:`pair_ranking`: a cell's first page in the one ranking and its count, for cells too
+  big to fetch whole (ranked on the cell's figures first, then only the page fetched);
 - :func:`route_selection` and :func:`party_routes`: routes between two organisation types
   or organisations, in the connectors within a few steps of either end;
 - :func:`agenda_selection`: what :func:`~.agenda.agenda` reads for some obstacles and an area;
@@ -39,7 +41,7 @@ from functools import lru_cache
 import networkx as nx
 import pyoxigraph as ox
 
-from graph.analytics.advice import ancestors
+from graph.analytics.advice import ancestors, pair_answer, rank_solutions
 from graph.analytics.projection import (
     CANONICAL, KINDS, TERM_CLASSES, _graph_from_rows, _model, edge_predicates, iri, short_id,
 )
@@ -50,6 +52,7 @@ from ontology.files import ONTOLOGY_TTL
 from ontology.vocab import RDF_TYPE, RDFS, SKOS
 
 __all__ = ["HUBS", "neighbourhood", "bridge_counts", "selection_queries", "pair_selection",
+           "pair_ranking",
            "route_selection", "party_routes", "agenda_selection", "labels", "clear_clicks"]
 
 #: kinds with few members and very many links: taken into a neighbourhood, not walked through
@@ -262,22 +265,40 @@ def _column(store: Store, sparql: str, name: str = "x") -> list[str]:
 
 
 def _side(store: Store, node: str) -> list[str]:
-    """A side of the bridge map: a domain itself, or the domains of a domain group."""
+    """A side of the bridge map: a domain itself (also one with narrower domains, as
+    :func:`graph.analytics.views.side_domains` has it), or the domains of a domain group."""
     broader, domain = iri_nt(SKOS + "broader"), iri_nt(str(WG.Domain))
+    if store.ask(f"ASK {{ {iri_nt(node)} ?a {domain} FILTER(?a = {iri_nt(RDF_TYPE)}) }}"):
+        return [node]
     below = _column(store, f"SELECT ?x WHERE {{ ?x {broader} {iri_nt(node)} . "
                            f"?x ?a {domain} FILTER(?a = {iri_nt(RDF_TYPE)}) }}")
     return below or [node]
 
 
-def pair_selection(store: Store, a: str, b: str, lang: str = "nl", also: Iterable[str] = ()
-                   ) -> nx.MultiDiGraph:
+def _cell(store: Store, a: str, b: str) -> tuple[dict[str, list[str]], list[str]]:
+    """The sides of a bridge-map cell (side → its domains) and its candidates: every solution
+    that states a domain of each side or addresses an obstacle affecting one of each."""
+    sides = {x: _side(store, x) for x in (a, b)}
+    bridges, addresses, affects = (iri_nt(str(p)) for p in (
+        WG.bridgesDomain, WG.addresses, WG.affectsDomain))
+    da, db = _values(sides[a]), _values(sides[b])
+    solutions = _column(store, (
+        f"SELECT DISTINCT ?x WHERE {{ {{ VALUES ?a {{ {da} }} VALUES ?b {{ {db} }} "
+        f"?x {bridges} ?a . ?x {bridges} ?b }} UNION {{ VALUES ?a {{ {da} }} "
+        f"VALUES ?b {{ {db} }} ?o {affects} ?a . ?o {affects} ?b . ?x {addresses} ?o }} }}"))
+    return sides, solutions
+
+
+def pair_selection(store: Store, a: str, b: str, lang: str = "nl", also: Iterable[str] = (),
+                   only: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """The projection a bridge-map cell needs for sides ``a`` and ``b`` (domains or domain
     groups, ids or IRIs): every solution that states a domain of each side or addresses an
     obstacle affecting one of each (the candidates of
-    :func:`graph.analytics.bridges.bridging_solutions`), what the ranking reads one step
-    from them (obstacles, cases, deciders, domains), their obstacles' domains, and the
-    sides with their domains. ``bridging_solutions`` on it answers as on the whole
-    projection.
+    :func:`graph.analytics.bridges.bridging_solutions`; with ``only``, those solutions
+    instead, without asking the cell's candidates again),
+    what the ranking reads one step from them (obstacles, cases, deciders, domains), their
+    obstacles' domains, and the sides with their domains. ``bridging_solutions`` on it
+    answers as on the whole projection.
 
     >>> from tests.conftest import make_mini_store
     >>> from graph.analytics.bridges import bridging_solutions
@@ -287,22 +308,180 @@ def pair_selection(store: Store, a: str, b: str, lang: str = "nl", also: Iterabl
     """
     a, b = iri(a), iri(b)
     more = tuple(sorted({iri(x) for x in also}))
+    kept = None if only is None else tuple(sorted({iri(x) for x in only}))
 
     def compute():
-        sides = {x: _side(store, x) for x in (a, b)}
-        bridges, addresses, affects = (iri_nt(str(p)) for p in (
-            WG.bridgesDomain, WG.addresses, WG.affectsDomain))
-        da, db = _values(sides[a]), _values(sides[b])
-        solutions = _column(store, (
-            f"SELECT DISTINCT ?x WHERE {{ {{ VALUES ?a {{ {da} }} VALUES ?b {{ {db} }} "
-            f"?x {bridges} ?a . ?x {bridges} ?b }} UNION {{ VALUES ?a {{ {da} }} "
-            f"VALUES ?b {{ {db} }} ?o {affects} ?a . ?o {affects} ?b . ?x {addresses} ?o }} }}"))
+        if kept is None:
+            sides, solutions = _cell(store, a, b)
+        else:
+            sides, solutions = {x: _side(store, x) for x in (a, b)}, list(kept)
         extra = {a, b, *sides[a], *sides[b], *more}
         return _selection(store, [(tuple(solutions), 1, _RANKED)], extra, lang, ("obstacle",),
                           (str(WG.affectsDomain),))
     if lang not in {"nl", "en"}:
         raise ValueError(f"language {lang!r}: use 'nl' or 'en'")
-    return _cached(_key(store, "pair", a, b, lang, more), compute)
+    return _cached(_key(store, "pair", a, b, lang, more, kept), compute)
+
+
+def _cell_facts(store: Store, a: str, b: str, sides: dict[str, list[str]],
+                solutions: list[str], area: str | None, lang: str) -> nx.MultiDiGraph:
+    """A projection of a cell that holds only what the ranking's key reads of its
+    candidates, not their names: their kind, evidence level, decision level and effort, the
+    items they address (with those items' domains on either side), the domains they state,
+    the items applying them (practice cases) and, with ``area``, where those are and the
+    areas above; plus the sides. Labels are ids. A few batched queries of IRIs, each read
+    from a subject or object index: at 10M triples a cell of two thousand candidates costs
+    five requests, where its whole selection (:func:`pair_selection`) reads every name, case
+    and obstacle around it."""
+    type_, addresses, applies, affects, bridges = (str(p) for p in (
+        RDF_TYPE, WG.addresses, WG.appliesSolution, WG.affectsDomain, WG.bridgesDomain))
+    own = [type_, str(WG.evidenceLevel), str(WG.decisionLevel), str(WG.effort), bridges,
+           addresses]
+    domains = {a, b, *sides[a], *sides[b]}
+    node_rows: list[tuple] = []
+    edge_rows: list[tuple] = []
+
+    def batches(nodes: list[str]):
+        for start in range(0, len(nodes), _BATCH):
+            yield _values(nodes[start:start + _BATCH])
+
+    linked: set[str] = set()  # what the candidates address, and the cases applying them
+    for values in batches(solutions):
+        for r in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o "
+                              f"FILTER({_among('?p', own)}) }}"):
+            s, p, o = r["s"].value, r["p"].value, r["o"]
+            if p == addresses and isinstance(o, ox.NamedNode):
+                edge_rows.append((s, p, o))
+                linked.add(o.value)
+            elif p == bridges:
+                if o.value in domains:
+                    edge_rows.append((s, p, o))
+            elif p != addresses:
+                node_rows.append((s, p, o))
+        for r in store.select(
+                f"SELECT ?x ?p ?s WHERE {{ VALUES ?s {{ {values} }} ?x ?p ?s FILTER(isIRI(?x)"
+                f" && {_among('?p', [str(WG.addressedBy), applies])}) }}"):
+            x = r["x"].value
+            linked.add(x)
+            edge_rows.append((r["s"].value, addresses, ox.NamedNode(x))
+                             if r["p"].value != applies else (x, applies, r["s"]))
+    for values in batches(sorted(linked)):  # their kinds, and the obstacles' domains
+        for r in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o "
+                              f"FILTER({_among('?p', [type_, affects])}) }}"):
+            if r["p"].value == type_:
+                node_rows.append((r["s"].value, type_, r["o"]))
+            elif r["o"].value in domains:
+                edge_rows.append((r["s"].value, affects, r["o"]))
+    walker = _Walker(store)
+    ends = {a, b, *domains}
+    if area:
+        cases = sorted({s for s, p, _ in edge_rows if p == str(WG.appliesSolution)})
+        placed = {o for _, p, o in walker.links("out", cases) if p == str(WG.inArea)}
+        edge_rows += [(c, p, ox.NamedNode(o)) for c, p, o in walker.links("out", cases)
+                      if p == str(WG.inArea)]
+        areas = sorted(placed | {area})
+        seen = set(areas)
+        while areas:  # the areas above (place() compares municipalities)
+            up = [(x, p, o) for x, p, o in walker.links("out", areas) if p == str(WG.partOfArea)]
+            edge_rows += [(x, p, ox.NamedNode(o)) for x, p, o in up]
+            areas = sorted({o for _, _, o in up} - seen)
+            seen.update(areas)
+        ends |= seen
+    node_rows += [(r["s"].value, r["p"].value, r["o"]) for r in _batched(store, "values",
+                                                                          sorted(ends))]
+    for side, members in sides.items():
+        if members != [side]:
+            edge_rows += [(d, SKOS + "broader", ox.NamedNode(side)) for d in members]
+    G = _graph_from_rows(node_rows + _terms_rows(store), edge_rows, lang)
+    G.graph.update(version=store.version(), location=store.location)
+    return G
+
+
+def _leading(store: Store, side_a: list[str], side_b: list[str]) -> dict[str, tuple[int, int]]:
+    """Every solution bridging two sides (domains), with the first two parts of its key
+    (:func:`graph.analytics.advice.pair_answer`: basis, obstacles affecting both): the
+    solutions stating a domain of each side, the obstacles affecting both with who
+    addresses them, and how many obstacles each of those addresses (for "at least half").
+    Items are taken as typed (the shapes require it); the ranking checks again."""
+    bridges, addresses, addressed_by, affects = (iri_nt(str(p)) for p in (
+        WG.bridgesDomain, WG.addresses, WG.addressedBy, WG.affectsDomain))
+    da, db = _values(side_a), _values(side_b)
+    stated = set(_column(store, f"SELECT DISTINCT ?x WHERE {{ VALUES ?a {{ {da} }} "
+                                f"VALUES ?b {{ {db} }} ?x {bridges} ?a . ?x {bridges} ?b }}"))
+    hits: dict[str, set[str]] = {}
+    for r in store.select(
+            f"SELECT DISTINCT ?x ?o WHERE {{ VALUES ?a {{ {da} }} VALUES ?b {{ {db} }} "
+            f"?o {affects} ?a . ?o {affects} ?b . {{ ?x {addresses} ?o }} UNION "
+            f"{{ ?o {addressed_by} ?x }} FILTER(isIRI(?x)) }}"):
+        hits.setdefault(r["x"].value, set()).add(r["o"].value)
+    addressed: dict[str, int] = {}
+    near = sorted(hits)
+    for start in range(0, len(near), _BATCH):
+        for r in store.select(
+                f"SELECT ?x (COUNT(DISTINCT ?o) AS ?n) WHERE {{ VALUES ?x "
+                f"{{ {_values(near[start:start + _BATCH])} }} {{ ?x {addresses} ?o }} UNION "
+                f"{{ ?o {addressed_by} ?x }} FILTER(isIRI(?o)) }} GROUP BY ?x"):
+            addressed[r["x"].value] = int(r["n"].value)
+    found = {}
+    for s in stated | set(hits):
+        both = len(hits.get(s, ()))
+        derived = both > 0 and 2 * both >= addressed.get(s, 0)
+        if s in stated or derived:
+            answer = pair_answer(s in stated, derived, both, 0)
+            found[s] = (answer["basis"], answer["both"])
+    return found
+
+
+def pair_ranking(store: Store, a: str, b: str, lang: str = "nl", area: str | None = None,
+                 top: int = 50, candidates: Iterable[str] | None = None) -> tuple[list, int]:
+    """The first ``top`` solutions of a bridge-map cell of sides ``a`` and ``b`` in the one
+    ranking (:func:`graph.analytics.advice.rank_solutions` with ``domains``, each with its
+    reasons), and how many the cell holds: for a cell too big to fetch whole (at 10M
+    triples, hundreds to thousands of solutions). Three steps, each a few queries:
+
+    1. every solution of the cell with the first two parts of its key, basis and the
+       obstacles affecting both sides (:func:`_leading`): only those as good as the
+       ``top``-th on these can be in the top;
+    2. those contenders ranked on what the rest of the key reads (:func:`_cell_facts`: ids
+       and numbers, no names);
+    3. the first ``top`` fetched with everything their reasons name (:func:`pair_selection`
+       with ``only``) and ranked again.
+
+    So ranks, keys and reasons are those of the whole projection
+    (``tests/analytics/test_selection.py`` holds them to it). ``candidates`` (IRIs) rank
+    only those, as a filtered cell does. Cached per store version and arguments.
+
+    >>> from tests.conftest import make_mini_store
+    >>> ranked, total = pair_ranking(make_mini_store(), "dom-wonen", "dom-gezondheid", top=1)
+    >>> [short_id(r.solution) for r in ranked], total
+    (['S01'], 2)
+    """
+    if lang not in {"nl", "en"}:
+        raise ValueError(f"language {lang!r}: use 'nl' or 'en'")
+    if top < 1:
+        raise ValueError("top must be 1 or more")
+    a, b = iri(a), iri(b)
+    where = iri(area) if area else None
+    kept = None if candidates is None else tuple(sorted({iri(x) for x in candidates}))
+
+    def compute():
+        sides = {x: _side(store, x) for x in (a, b)}
+        leading = _leading(store, sides[a], sides[b])
+        if kept is not None:
+            leading = {s: v for s, v in leading.items() if s in set(kept)}
+        if not leading:
+            return [], 0
+        # the key starts with (basis, both): only those as good as the top-th can be in the top
+        bar = sorted(leading.values(), reverse=True)[min(top, len(leading)) - 1]
+        contenders = sorted(s for s, v in leading.items() if v >= bar)
+        facts = _cell_facts(store, a, b, sides, contenders, where, lang)
+        first = rank_solutions(facts, domains=(a, b), area=where, candidates=contenders,
+                               top=top)
+        chosen = [r.solution for r in first]
+        G = pair_selection(store, a, b, lang, (where,) if where else (), chosen)
+        return rank_solutions(G, domains=(a, b), area=where, lang=lang,
+                              candidates=chosen), len(leading)
+    return _cached(_key(store, "pair_ranking", a, b, lang, where, top, kept), compute)
 
 
 #: the kinds the ranking of a bridge cell reads next to its solutions

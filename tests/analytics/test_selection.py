@@ -11,7 +11,8 @@ from graph.analytics.bridges import bridge_matrix, bridging_solutions
 from graph.analytics.projection import iri, project
 from graph.analytics.routes import routes
 from graph.analytics.selection import (
-    HUBS, agenda_selection, bridge_counts, labels, neighbourhood, pair_selection, party_routes,
+    HUBS, agenda_selection, bridge_counts, labels, neighbourhood, pair_ranking, pair_selection,
+    party_routes,
 )
 from tests.conftest import make_mini_store
 
@@ -100,6 +101,39 @@ def test_bridge_cell_from_its_selection_is_the_whole_cell(any_store):
         whole = bridging_solutions(whole_graph, a, b)
         part = bridging_solutions(pair_selection(any_store, a, b, "nl"), a, b)
         assert part == whole and whole
+
+
+@pytest.mark.parametrize("top", [1, 3])
+def test_top_of_a_bridge_cell_is_the_top_of_the_whole_ranking(any_store, top):
+    """The first ``top`` of a cell, ranked on its facts alone and then fetched whole, are
+    the whole projection's first ``top``, with the same ranks, keys and reasons; and the
+    count is the whole cell's."""
+    whole_graph = project(any_store, "nl")
+    compared = 0
+    for a, b in _pairs(any_store, 4):
+        whole = rank_solutions(whole_graph, domains=(a, b))
+        ranked, total = pair_ranking(any_store, a, b, "nl", top=top)
+        assert ranked == whole[:top] and total == len(whole)
+        compared += len(whole) > top
+    assert compared  # a cell bigger than the page, so the cut was tested
+
+
+def test_top_of_a_bridge_cell_in_an_area_and_filtered(any_store):
+    G = project(any_store, "nl")
+    a, b = _pairs(any_store, 1)[0]
+    whole = rank_solutions(G, domains=(a, b))
+    # an area where a solution of the cell was applied: practice there moves it up
+    applied = {c: v for c, v, k in G.edges(keys=True) if k.endswith("#appliesSolution")}
+    case = next(c for c in sorted(applied) if applied[c] in {r.solution for r in whole[1:]})
+    area = sorted(v for _, v, k in G.out_edges(case, keys=True) if k.endswith("#inArea"))[0]
+    in_area = rank_solutions(G, domains=(a, b), area=area)
+    assert [r.solution for r in in_area] != [r.solution for r in whole]
+    ranked, total = pair_ranking(any_store, a, b, "nl", area=area, top=2)
+    assert ranked == in_area[:2] and total == len(in_area)
+    some = [r.solution for r in whole[::2]]
+    filtered = rank_solutions(G, domains=(a, b), candidates=some)
+    assert pair_ranking(any_store, a, b, "nl", top=2, candidates=some) == (
+        filtered[:2], len(filtered))
 
 
 def test_bridge_cell_of_domain_groups(kb_store):

@@ -41,7 +41,7 @@ def test_projection_is_the_same(graphs):
 
 def test_selections_are_the_same(remote_url):
     from graph.analytics.advice import rank_solutions
-    from graph.analytics.selection import bridge_counts, neighbourhood
+    from graph.analytics.selection import bridge_counts, neighbourhood, pair_ranking
 
     remote, embedded = open_store(remote_url), make_mini_store()
     for seed in ("O01", "S01"):
@@ -51,6 +51,10 @@ def test_selections_are_the_same(remote_url):
     assert rank_solutions(neighbourhood(remote, ["O01"], 2), ["O01"]) == \
         rank_solutions(neighbourhood(embedded, ["O01"], 2), ["O01"])
     assert bridge_counts(remote) == bridge_counts(embedded)
+    for top in (1, 50):
+        ranked = pair_ranking(remote, "dom-wonen", "dom-gezondheid", top=top)
+        assert ranked == pair_ranking(embedded, "dom-wonen", "dom-gezondheid", top=top)
+        assert ranked[0] and ranked[1] >= len(ranked[0])
 
 
 def test_analytics_give_the_same_answers(graphs):
