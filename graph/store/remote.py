@@ -325,9 +325,10 @@ class RemoteStore:
         return _XML if self._virtuoso() else _JSON
 
     def _results(self, sparql: str, bindings: Mapping[str, object] | None,
-                 dataset: bool = True) -> bool | tuple[list[str], list]:
-        """An ASK answer, or the variables and the solutions, read to the end (a body cut
-        off by a server-side timeout is an error here, not a short answer)."""
+                 dataset: bool = True, unbound: bool = True) -> bool | tuple[list[str], list]:
+        """An ASK answer, or the variables and the solutions (variable → term, ``None`` where
+        unbound; without ``unbound``, left out), read to the end (a body cut off by a
+        server-side timeout is an error here, not a short answer)."""
         accept = self.results_type()
         response = self._query(sparql, bindings, accept, dataset)
         form = ox.QueryResultsFormat.XML if accept == _XML else ox.QueryResultsFormat.JSON
@@ -336,10 +337,16 @@ class RemoteStore:
             if isinstance(parsed, ox.QueryBoolean):
                 return bool(parsed)
             names = [v.value for v in parsed.variables]
-            rows = [{n: unskolemize(s[n]) for n in names} for s in parsed]
             if names == [_ASK_VARIABLE]:  # QUIRKS ask-as-select
-                return any(r[_ASK_VARIABLE] is not None
-                           and r[_ASK_VARIABLE].value in ("1", "true") for r in rows)
+                return any(t is not None and t.value in ("1", "true")
+                           for (t,) in parsed)
+            # one pass per solution, by position (by name is a lookup per term: at 10M
+            # triples an agenda's 13k rows took 0.12 s of reading where this takes 0.05)
+            if unbound:
+                rows = [dict(zip(names, map(unskolemize, s))) for s in parsed]
+            else:
+                rows = [{n: unskolemize(t) for n, t in zip(names, s) if t is not None}
+                        for s in parsed]
             return names, rows
         except (SyntaxError, ValueError) as error:
             raise RemoteError(Message("server_unreadable", url=self.query_url,
@@ -348,11 +355,10 @@ class RemoteStore:
     # -------------------------------------------------------------------- reading ---
     def select(self, sparql: str, bindings: Mapping[str, object] | None = None) -> list[Row]:
         """Rows of a SELECT query (variable name → term; unbound variables left out)."""
-        result = self._results(sparql, bindings)
+        result = self._results(sparql, bindings, unbound=False)
         if isinstance(result, bool):
             raise QueryError(Message("not_select"))
-        names, solutions = result
-        return [{n: s[n] for n in names if s[n] is not None} for s in solutions]
+        return result[1]
 
     def ask(self, sparql: str, bindings: Mapping[str, object] | None = None) -> bool:
         """The answer of an ASK query."""
