@@ -713,6 +713,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Gecontroleerd op {day}, versie {v} van de kennisbank.",
         "Checked on {day}, version {v} of the knowledge base."),
     "quality_download": ("SHACL-rapport als CSV", "SHACL report as CSV"),
+    "quality_more": ("Hier staan de eerste {shown} van {n}; de CSV bevat ze allemaal.",
+                     "These are the first {shown} of {n}; the CSV holds them all."),
+    "quality_more_plain": ("Hier staan de eerste {shown} van {n}.",
+                           "These are the first {shown} of {n}."),
+    "quality_list_csv": ("Lijst als CSV", "List as CSV"),
+    "quality_name": ("Naam", "Name"),
+    "quality_detail": ("Toelichting", "Detail"),
     # -- app_lib/editor_common.py (editor_*)
     "editor_nav_export": ("Exporteren", "Export"),
     "editor_nav_quality": ("Kwaliteit", "Quality"),

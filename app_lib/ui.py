@@ -260,6 +260,10 @@ def choose(label: str, options: Mapping, key: str, *, param: str | None = None,
 #: 0.5 ms). The bundled knowledge base's longest list (713 items) stays one list.
 LONG_LIST = 1000
 LISTED = 200
+#: items a page draws of one list (the rest counted, and in the list's CSV): Streamlit draws
+#: every element again on every rerun (a generated 1M-triple graph has 300k shape results and
+#: thousands of items per quality list: the quality page did not finish in ten minutes)
+SHOWN = 50
 
 
 def _narrowed(label: str, options: Mapping, key: str, multi: bool, where) -> list:

@@ -31,12 +31,28 @@ def line(item, extra: str = "") -> None:
                           query_params=state.params(id=state.short(item.iri)))
 
 
-def items(found) -> None:
-    """A list of items, or a note that there are none."""
+def more(n: int, csv: bool = True) -> None:
+    """Below a list cut at :data:`app_lib.ui.SHOWN`: how many it holds (and that its CSV
+    has them all)."""
+    if n > ui.SHOWN:
+        st.caption(t("quality_more" if csv else "quality_more_plain", shown=ui.SHOWN, n=n))
+
+
+def items(found, name: str) -> None:
+    """A list of items (the first :data:`app_lib.ui.SHOWN`, then how many more, and all of
+    them as CSV), or a note that there are none."""
     if not found:
         st.caption(t("quality_none"))
-    for item in found:
+    for item in found[:ui.SHOWN]:
         line(item, item.detail)
+    more(len(found))
+    if len(found) > ui.SHOWN:
+        st.download_button(
+            t("quality_list_csv"),
+            lambda: csv_text([t("quality_item"), t("quality_name"), t("quality_detail")],
+                             ([i.iri, i.label, i.detail] for i in found)).encode("utf-8-sig"),
+            file_name=f"wijkgraaf-{name}.csv", mime="text/csv", key=f"quality_csv_{name}",
+            on_click="ignore")
 
 
 st.title(t("quality_title"))
@@ -59,19 +75,21 @@ with tabs[0]:
         st.success(t("quality_conforms"), icon=":material/verified:")
     for group in report.shapes:
         with st.expander(f"{group.shape} ({len(group.results)})", expanded=len(report.shapes) < 4):
-            for r in group.results:
+            for r in group.results[:ui.SHOWN]:
                 line(r.item)
                 st.caption(f"{r.path}: {r.message}" + (f" [{r.value}]" if r.value else ""))
+            more(len(group.results))
     if report.shapes:
-        table = csv_text([t("quality_item"), t("quality_property"), t("quality_message"),
-                          t("quality_value"), "shape"],
-                         ([r.item.iri, r.path, r.message, r.value, g.shape]
-                          for g in report.shapes for r in g.results))
-        st.download_button(t("quality_download"), table.encode("utf-8-sig"),
-                           file_name="wijkgraaf-shacl.csv", mime="text/csv")
-for tab, (field, _) in zip(tabs[1:], names[1:]):
+        def table() -> bytes:  # built when the button is clicked, not on every rerun
+            return csv_text([t("quality_item"), t("quality_property"), t("quality_message"),
+                             t("quality_value"), "shape"],
+                            ([r.item.iri, r.path, r.message, r.value, g.shape]
+                             for g in report.shapes for r in g.results)).encode("utf-8-sig")
+        st.download_button(t("quality_download"), table, file_name="wijkgraaf-shacl.csv",
+                           mime="text/csv", on_click="ignore")
+for tab, (field, key) in zip(tabs[1:], names[1:]):
     with tab:
-        items(getattr(report, field))
+        items(getattr(report, field), key)
 
 
 # -- the knowledge base in figures ----------------------------------------------------------
@@ -158,12 +176,14 @@ st.caption(t("kbr_accessed", a=fig.sources_accessed, b=fig.sources_not_accessed)
 few = fig.spread("solution")
 if few and few.under_two:
     with st.expander(f"{t('kbr_solutions')}: {t('kbr_under_two').lower()} ({len(few.under_two)})"):
-        for item in few.under_two:
+        for item in few.under_two[:ui.SHOWN]:
             ui.item_link("solution", item.iri, f"{item.label} ({item.n})")
+        more(len(few.under_two), csv=False)
 
 if fig.over_domain_limit:
     st.subheader(t("kbr_over", n=DOMAIN_LIMIT))
-    for item in fig.over_domain_limit:
+    for item in fig.over_domain_limit[:ui.SHOWN]:
         ui.item_link("obstacle", item.iri, f"{item.label} ({item.n})")
+    more(len(fig.over_domain_limit), csv=False)
 else:
     st.caption(t("kbr_over_none", n=DOMAIN_LIMIT))

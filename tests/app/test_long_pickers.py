@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from app_lib.ui import LISTED, LONG_LIST
+from app_lib.ui import LISTED, LONG_LIST, SHOWN
 from bench.generate import generate, write
 from graph.analytics.projection import short_id
 from ontology.vocab import SKOS
@@ -91,3 +91,15 @@ def test_bundled_pickers_stay_whole(app):
     at = app("agenda")
     assert not [w for w in at.text_input if w.key == "agenda_obstacles__find"]
     assert not [c for c in _captions(at) if c.startswith("De lijst toont")]
+
+
+def test_quality_page_draws_the_first_of_each_list_and_offers_them_all(page):
+    """The generated graph breaks shapes thousands of times and has hundreds of items per
+    list: the page draws the first of each, says how many, and offers every one as CSV."""
+    at = page("editor_quality")
+    captions = _captions(at)
+    cut = [c for c in captions if c.startswith(f"Hier staan de eerste {SHOWN} van ")]
+    assert cut and all(int(c.split(" van ")[1].split(";")[0].rstrip(".")) > SHOWN for c in cut)
+    assert len([c for c in at.caption if ": " in str(c.value) and "[" in str(c.value)]) \
+        <= SHOWN * len(at.expander)
+    assert [b for b in at.get("download_button")]
