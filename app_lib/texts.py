@@ -40,6 +40,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Search for an obstacle, solution, domain or organisation"),
     "choose_options": ("Kies een of meer", "Choose one or more"),
     "choose_option": ("Kies er een", "Choose one"),
+    "list_more": ("Hier staan de eerste {shown} van {n}.", "These are the first {shown} of {n}."),
+    "list_more_csv": ("Hier staan de eerste {shown} van {n}; de CSV bevat ze allemaal.",
+                      "These are the first {shown} of {n}; the CSV holds them all."),
     "picker_find": ("{label}: zoeken", "{label}: search"),
     "picker_find_placeholder": ("Typ een deel van de naam of code ({n} in totaal)",
                                 "Type part of the name or code ({n} in all)"),
@@ -281,6 +284,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "One obstacle without any solution"),
     "open_gap_short": ("bekende witte vlek", "known white spot"),
     "show_all": ("Toon alle {n}", "Show all {n}"),
+    "show_first": ("Toon de eerste {n}", "Show the first {n}"),
     # -- network
     "net_title": ("Netwerk", "Network"),
     "net_intro": ("De omgeving van één item in de kennisbank: wat ermee verbonden is, tot drie "
@@ -713,10 +717,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Gecontroleerd op {day}, versie {v} van de kennisbank.",
         "Checked on {day}, version {v} of the knowledge base."),
     "quality_download": ("SHACL-rapport als CSV", "SHACL report as CSV"),
-    "quality_more": ("Hier staan de eerste {shown} van {n}; de CSV bevat ze allemaal.",
-                     "These are the first {shown} of {n}; the CSV holds them all."),
-    "quality_more_plain": ("Hier staan de eerste {shown} van {n}.",
-                           "These are the first {shown} of {n}."),
     "quality_list_csv": ("Lijst als CSV", "List as CSV"),
     "quality_name": ("Naam", "Name"),
     "quality_detail": ("Toelichting", "Detail"),

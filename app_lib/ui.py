@@ -266,6 +266,13 @@ LISTED = 200
 SHOWN = 50
 
 
+def more(n: int, csv: bool = False, where=st) -> None:
+    """Below a list cut at :data:`SHOWN`: how many it holds (and, with ``csv``, that its CSV
+    has them all); nothing when it holds no more."""
+    if n > SHOWN:
+        where.caption(t("list_more_csv" if csv else "list_more", shown=SHOWN, n=n))
+
+
 def _narrowed(label: str, options: Mapping, key: str, multi: bool, where) -> list:
     """The options a long picker lists: what is chosen, then the first :data:`LISTED`
     whose label or id holds every word typed in the search field above it (in the order

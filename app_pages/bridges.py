@@ -265,25 +265,29 @@ if selected:
     for row in ranked[:8]:
         draw(row)
     if len(ranked) > 8:
-        with st.expander(t("show_all", n=len(ranked))):
-            for row in ranked[8:]:
+        many = len(ranked) > ui.SHOWN
+        with st.expander(t("show_first", n=ui.SHOWN) if many else t("show_all", n=len(ranked))):
+            for row in ranked[8:ui.SHOWN]:
                 draw(row)
+            ui.more(len(ranked), csv=True)
 
     st.markdown(f"**{t('bm_cell_open', n=len(c.uncovered))}**")
     if not c.obstacles:
         st.caption(t("bm_cell_no_obstacles"))
     elif not c.uncovered:
         st.caption(t("bm_cell_all_covered"))
-    for o in c.uncovered:
+    for o in c.uncovered[:ui.SHOWN]:
         ui.item_link("obstacle", o, index.label(o, lang) or G.nodes[o]["label"],
                      icon=":material/report:")
+    ui.more(len(c.uncovered), csv=True)
 
 # -- obstacles without any solution, in the whole knowledge base --------------------------------
 unsolved = state.analytic(gaps).unsolved
 with st.expander(tn("gaps_unsolved", len(unsolved)),
                  expanded=st.query_params.get("view") == "gaps", icon=":material/search_off:"):
     index = state.index()
-    for u in unsolved:
+    for u in unsolved[:ui.SHOWN]:
         note = f" — {t('open_gap_short')}" if u.open_gap else ""
         ui.item_link("obstacle", u.obstacle, (index.label(u.obstacle, lang) or u.label) + note,
                      icon=":material/report:")
+    ui.more(len(unsolved))

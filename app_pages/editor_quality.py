@@ -31,13 +31,6 @@ def line(item, extra: str = "") -> None:
                           query_params=state.params(id=state.short(item.iri)))
 
 
-def more(n: int, csv: bool = True) -> None:
-    """Below a list cut at :data:`app_lib.ui.SHOWN`: how many it holds (and that its CSV
-    has them all)."""
-    if n > ui.SHOWN:
-        st.caption(t("quality_more" if csv else "quality_more_plain", shown=ui.SHOWN, n=n))
-
-
 def items(found, name: str) -> None:
     """A list of items (the first :data:`app_lib.ui.SHOWN`, then how many more, and all of
     them as CSV), or a note that there are none."""
@@ -45,7 +38,7 @@ def items(found, name: str) -> None:
         st.caption(t("quality_none"))
     for item in found[:ui.SHOWN]:
         line(item, item.detail)
-    more(len(found))
+    ui.more(len(found), csv=True)
     if len(found) > ui.SHOWN:
         st.download_button(
             t("quality_list_csv"),
@@ -78,7 +71,7 @@ with tabs[0]:
             for r in group.results[:ui.SHOWN]:
                 line(r.item)
                 st.caption(f"{r.path}: {r.message}" + (f" [{r.value}]" if r.value else ""))
-            more(len(group.results))
+            ui.more(len(group.results), csv=True)
     if report.shapes:
         def table() -> bytes:  # built when the button is clicked, not on every rerun
             return csv_text([t("quality_item"), t("quality_property"), t("quality_message"),
@@ -178,12 +171,12 @@ if few and few.under_two:
     with st.expander(f"{t('kbr_solutions')}: {t('kbr_under_two').lower()} ({len(few.under_two)})"):
         for item in few.under_two[:ui.SHOWN]:
             ui.item_link("solution", item.iri, f"{item.label} ({item.n})")
-        more(len(few.under_two), csv=False)
+        ui.more(len(few.under_two))
 
 if fig.over_domain_limit:
     st.subheader(t("kbr_over", n=DOMAIN_LIMIT))
     for item in fig.over_domain_limit[:ui.SHOWN]:
         ui.item_link("obstacle", item.iri, f"{item.label} ({item.n})")
-    more(len(fig.over_domain_limit), csv=False)
+    ui.more(len(fig.over_domain_limit))
 else:
     st.caption(t("kbr_over_none", n=DOMAIN_LIMIT))

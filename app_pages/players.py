@@ -189,9 +189,11 @@ else:
             left, right = st.columns(2)
             with left:
                 st.markdown(f"**{ui.kind_title('obstacle', len(c.obstacles))}**")
-                for o in c.obstacles:
+                for o in c.obstacles[:ui.SHOWN]:
                     ui.item_link("obstacle", o, G.nodes[o]["label"], icon=":material/report:")
+                ui.more(len(c.obstacles))
             with right:
                 st.markdown(f"**{ui.kind_title('solution', len(c.solutions))}**")
-                for s in c.solutions:
+                for s in c.solutions[:ui.SHOWN]:
                     ui.item_link("solution", s, G.nodes[s]["label"], icon=":material/lightbulb:")
+                ui.more(len(c.solutions))

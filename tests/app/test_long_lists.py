@@ -1,7 +1,8 @@
-"""Pickers with more options than a list can carry (a generated knowledge base of 100k
-triples: over a thousand obstacles, over two thousand organisations) list what is chosen and
-the first matches of a search field, and say how many they hold; the bundled knowledge base's
-pickers stay whole."""
+"""Long lists, on a generated knowledge base of 100k triples (over a thousand obstacles, over
+two thousand organisations). Pickers with more options than a list can carry list what is
+chosen and the first matches of a search field, and say how many they hold; pages draw the
+first items of a long list and say how many it holds (the CSV has them all); the bundled
+knowledge base's pickers stay whole."""
 
 from __future__ import annotations
 
@@ -103,3 +104,12 @@ def test_quality_page_draws_the_first_of_each_list_and_offers_them_all(page):
     assert len([c for c in at.caption if ": " in str(c.value) and "[" in str(c.value)]) \
         <= SHOWN * len(at.expander)
     assert [b for b in at.get("download_button")]
+
+
+def test_bridges_page_draws_the_first_obstacles_without_a_solution(page):
+    at = page("bridges")
+    unsolved = [str(c.value) for c in at.caption if str(c.value).startswith(
+        f"Hier staan de eerste {SHOWN} van ")]
+    assert unsolved, _captions(at)
+    links = [p for p in at.get("page_link") if "obstacle" in str(p.proto.page)]
+    assert len(links) <= 2 * SHOWN  # the unsolved list, and a cell's open obstacles at most
