@@ -22,7 +22,7 @@ from app_lib.texts import TEXTS
 from graph.items import details as _details
 from graph.kb import ensure_ready, load_paths, open_store, quality_report, stats as _stats
 from graph.kb import kb_report
-from graph.analytics import (agenda, bridge_map, rank_solutions)
+from graph.analytics import (agenda, bridge_map, rank_solutions, warm_in_background)
 from graph.items import build_index, named_projection
 from graph.items import resolve as resolve_name
 from graph.store import Store
@@ -134,7 +134,11 @@ def key() -> tuple[str, tuple[str, ...], int]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _graph(_store: Store, cache_key: tuple, language: str):
-    return named_projection(_store, language)
+    G = named_projection(_store, language)
+    # a big graph's per-version views (key players, bridge matrix, ...) computed ahead, so a
+    # page's first click finds them ready (graph.analytics.warm)
+    warm_in_background(G)
+    return G
 
 
 def graph(language: str | None = None):

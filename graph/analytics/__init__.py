@@ -21,6 +21,7 @@ from graph.analytics.projection import (
 from graph.analytics.ranking import communities, key_players, to_igraph
 from graph.analytics.routes import SharedProblem, routes, shared_problems, undirected_view
 from graph.analytics.views import collaboration_graph, solution_domain_graph
+from graph.analytics.warm import warm, warm_in_background
 
 __all__ = [
     "Agenda", "AmbiguousIdError", "BROKER_ORDER", "BridgeMap", "CANONICAL", "CRITERIA", "FACETS",
@@ -32,4 +33,5 @@ __all__ = [
     "communities", "gaps", "in_index", "key_players", "nodes_of_kind", "out_index",
     "parse_kind", "project", "queries", "resolve", "resolve_many", "routes", "short_id",
     "solution_domain_graph", "solutions_for", "to_igraph", "undirected_view", "use_names",
+    "warm", "warm_in_background",
 ]

@@ -480,6 +480,8 @@ def _rows(store: Store, sparql: str) -> list[tuple[str, str, object]]:
 
 
 _MEMO: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: graph → key → the lock held while that value is computed
+_GATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _PAUSES = [0]  # how many threads are inside paused_gc (guarded by _GC_LOCK)
 _GC_LOCK = threading.Lock()
 
@@ -515,14 +517,19 @@ def memoize(G: nx.Graph, key: object, compute: Callable[[], object]) -> object:
     """
     size = G.number_of_nodes()  # O(1); counting edges of a multigraph is O(edges)
     with _LOCK:
-        table = _MEMO.setdefault(G, {})
-        hit = table.get(key)
-    if hit is not None and hit[0] == size:
-        return hit[1]
-    with paused_gc():
-        value = compute()
-    with _LOCK:
-        _MEMO.setdefault(G, {})[key] = (size, value)
+        hit = _MEMO.setdefault(G, {}).get(key)
+        if hit is not None and hit[0] == size:
+            return hit[1]
+        gate = _GATES.setdefault(G, {}).setdefault(key, threading.RLock())
+    with gate:  # a second caller waits for the first one's answer, not computing it again
+        with _LOCK:
+            hit = _MEMO.setdefault(G, {}).get(key)
+        if hit is not None and hit[0] == size:
+            return hit[1]
+        with paused_gc():
+            value = compute()
+        with _LOCK:
+            _MEMO.setdefault(G, {})[key] = (size, value)
     return value
 
 

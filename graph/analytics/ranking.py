@@ -152,23 +152,30 @@ def key_players(G: nx.MultiDiGraph, kind: str, top: int | None = None, *,
     Bridges 3 domains; lies on 58% of the shortest links in the solution–domain graph.
     """
     kind = parse_kind(kind)
-    if kind in {"organisation_type", "organisation"}:
-        rows, method, measures = _brokers(G, kind, exact_limit, samples, seed)
-    elif kind == "solution":
-        rows, method, measures = _bridgers(G, exact_limit, samples, seed)
-    elif kind == "obstacle":
-        rows, method, measures = _reach(G, exact_limit, samples, seed)
-    else:
+    if kind not in {"organisation_type", "organisation", "solution", "obstacle"}:
         raise ValueError(f"no key players for kind {kind!r}: use organisation_type, "
                          "organisation, solution or obstacle")
-    rows.sort(key=lambda r: (tuple(r[0].values()), r[1]))
-    marks = standings([r[0] for r in rows])
-    players = [Player(m.place, node, G.nodes[node]["label"], scores, expl, m.shared,
-                      m.decided_by)
-               for m, (_, node, scores, expl) in zip(marks, rows)]
+
+    def compute():
+        if kind == "solution":
+            rows, method, measures = _bridgers(G, exact_limit, samples, seed)
+        elif kind == "obstacle":
+            rows, method, measures = _reach(G, exact_limit, samples, seed)
+        else:
+            rows, method, measures = _brokers(G, kind, exact_limit, samples, seed)
+        rows.sort(key=lambda r: (tuple(r[0].values()), r[1]))
+        marks = standings([r[0] for r in rows])
+        players = [Player(m.place, node, G.nodes[node]["label"], scores, expl, m.shared,
+                          m.decided_by)
+                   for m, (_, node, scores, expl) in zip(marks, rows)]
+        return Ranking(kind, players, {m: _MEASURES[m] for m in measures}, method)
+    # once per projection (at 1M triples the solutions' ranking takes seconds): shared
+    ranking = memoize(G, ("key_players", kind, exact_limit, samples, seed), compute)
+    players = ranking.players
     if top and len(players) > top:  # keep whoever shares the last place
         players = [p for p in players if p.rank <= players[top - 1].rank]
-    return Ranking(kind, players, {m: _MEASURES[m] for m in measures}, method)
+        return Ranking(kind, players, ranking.measures, ranking.method)
+    return ranking
 
 
 def _tied(x: float | None) -> float:
