@@ -122,6 +122,15 @@ def _sides() -> tuple[str, str]:
     return pool[0], pool[1]
 
 
+def _listed(at, key: str, item: str) -> None:
+    """Before a click on picker ``key``: on a picker too long to list whole (``ui.choose``
+    with a search field), type the id to pick into its search field (a rerun of its own, not
+    timed), as someone would, so that it is in the list."""
+    found = [w for w in at.text_input if w.key == key + "__find"]
+    if found:
+        found[0].input(item).run()
+
+
 def warm_start(at):
     from graph.items import build_index
 
@@ -135,6 +144,7 @@ def warm_obstacle(at):
     from graph.items.details import obstacle_details
 
     o = _ids("obstacle")[-1]
+    _listed(at, "obstacle_id", o)
     return (lambda: at.selectbox(key="obstacle_id").set_value(o),
             lambda: (obstacle_details(_store(), _iri(o), "nl"),
                      rank_solutions(project(_store(), "nl"), obstacles=[_iri(o)])))
@@ -144,6 +154,7 @@ def warm_solution(at):
     from graph.items.details import solution_details
 
     s = _ids("solution")[-1]
+    _listed(at, "solution_id", s)
     return (lambda: at.selectbox(key="solution_id").set_value(s),
             lambda: solution_details(_store(), _iri(s), "nl"))
 
@@ -153,6 +164,7 @@ def warm_network(at):
     from graph.analytics import project
 
     o = _ids("obstacle")[-1]
+    _listed(at, "net_id", o)
     return (lambda: at.selectbox(key="net_id").set_value(o),
             lambda: ego_html(project(_store(), "nl"), [_iri(o)], 1, None, None, 80, "nl"))
 
@@ -162,6 +174,7 @@ def warm_routes(at):
 
     a = at.selectbox(key="route_a").value  # the page's own first choice
     b = _chosen("organisation_type", "ot-ggd", 2)
+    _listed(at, "route_b", b)
     return (lambda: at.selectbox(key="route_b").set_value(b),
             lambda: routes(project(_store(), "nl"), _iri(a), _iri(b), k=3))
 
