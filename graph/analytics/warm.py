@@ -25,7 +25,7 @@ from graph.analytics.bridges import bridge_matrix
 from graph.analytics.ranking import key_players
 from graph.analytics.routes import undirected_view
 
-__all__ = ["WARM_FROM", "warm", "warm_in_background"]
+__all__ = ["WARM_FROM", "warm", "warm_in_background", "wait_for_warming"]
 
 #: nodes from which a projection is warmed in the background (smaller graphs answer a first
 #: click fast enough without it)
@@ -50,6 +50,18 @@ def warm_in_background(G: nx.MultiDiGraph, start_from: int = WARM_FROM
     thread (None when not started)."""
     if G.number_of_nodes() < start_from:
         return None
-    thread = threading.Thread(target=warm, args=(G,), name="wijkgraaf-warm", daemon=True)
+    thread = threading.Thread(target=warm, args=(G,), name=_NAME, daemon=True)
     thread.start()
     return thread
+
+
+_NAME = "wijkgraaf-warm"
+
+
+def wait_for_warming(timeout: float | None = None) -> None:
+    """Wait until every warming thread of this process has finished (benchmarks time the
+    app's clicks after it; a warming thread's igraph kernels hold the interpreter, so clicks
+    during warming wait for them)."""
+    for thread in threading.enumerate():
+        if thread.name == _NAME:
+            thread.join(timeout)
