@@ -367,12 +367,18 @@ def kb_report(store: Store, lang: str = "nl") -> KBReport:
         ?s a <{WG.Solution}> . ?c a <{WG.PracticeCase}> ; <{WG.appliesSolution}> ?s ;
         <{WG.inArea}> ?a . ?a <{WG.cbsCode}> ?code }}""")[0]["n"].value)
 
-    ranks = " ".join(f'(<{c}> {i})' for i, c in enumerate(_LEVELS, 1))
+    # the area's class as its rank by IF, not as VALUES inside the OPTIONAL: Oxigraph joined
+    # those per case (at 100k triples 46 s, now 0.14 s)
+    rank = "0"
+    for i, c in reversed(list(enumerate(_LEVELS, 1))):
+        rank = f"IF(?t = <{c}>, {i}, {rank})"
+    classes = ", ".join(f"<{c}>" for c in _LEVELS)
     names = ["none", *_LEVELS.values()]
     cases_per_level = {name: 0 for name in names[1:] + names[:1]}
     for r in store.select(f"""SELECT ?level (COUNT(?c) AS ?n) WHERE {{
           {{ SELECT ?c (MAX(COALESCE(?rank, 0)) AS ?level) WHERE {{ ?c a <{WG.PracticeCase}>
-               OPTIONAL {{ ?c <{WG.inArea}> ?a . ?a a ?t VALUES (?t ?rank) {{ {ranks} }} }}
+               OPTIONAL {{ ?c <{WG.inArea}> ?a . ?a a ?t FILTER(?t IN ({classes}))
+                          BIND({rank} AS ?rank) }}
              }} GROUP BY ?c }} }} GROUP BY ?level"""):
         cases_per_level[names[int(r["level"].value)]] = int(r["n"].value)
 
