@@ -330,9 +330,8 @@ def _cell_facts(store: Store, a: str, b: str, sides: dict[str, list[str]],
     items they address (with those items' domains on either side), the domains they state,
     the items applying them (practice cases) and, with ``area``, where those are and the
     areas above; plus the sides. Labels are ids. A few batched queries of IRIs, each read
-    from a subject or object index: at 10M triples a cell of two thousand candidates costs
-    five requests, where its whole selection (:func:`pair_selection`) reads every name, case
-    and obstacle around it."""
+    from a subject or object index, a few requests per two thousand solutions, where a whole
+    selection (:func:`pair_selection`) reads every name, case and obstacle around them."""
     type_, addresses, applies, affects, bridges = (str(p) for p in (
         RDF_TYPE, WG.addresses, WG.appliesSolution, WG.affectsDomain, WG.bridgesDomain))
     own = [type_, str(WG.evidenceLevel), str(WG.decisionLevel), str(WG.effort), bridges,
@@ -375,11 +374,10 @@ def _cell_facts(store: Store, a: str, b: str, sides: dict[str, list[str]],
     walker = _Walker(store)
     ends = {a, b, *domains}
     if area:
-        cases = sorted({s for s, p, _ in edge_rows if p == str(WG.appliesSolution)})
-        placed = {o for _, p, o in walker.links("out", cases) if p == str(WG.inArea)}
-        edge_rows += [(c, p, ox.NamedNode(o)) for c, p, o in walker.links("out", cases)
-                      if p == str(WG.inArea)]
-        areas = sorted(placed | {area})
+        cases = sorted({s for s, p, _ in edge_rows if p == applies})
+        placed = [(c, p, o) for c, p, o in walker.links("out", cases) if p == str(WG.inArea)]
+        edge_rows += [(c, p, ox.NamedNode(o)) for c, p, o in placed]
+        areas = sorted({o for _, _, o in placed} | {area})
         seen = set(areas)
         while areas:  # the areas above (place() compares municipalities)
             up = [(x, p, o) for x, p, o in walker.links("out", areas) if p == str(WG.partOfArea)]
