@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from itertools import islice
 
 import streamlit as st
 
@@ -283,14 +284,18 @@ def _narrowed(label: str, options: Mapping, key: str, multi: bool, where) -> lis
     chosen = [v for v in (value or []) if v in options] if multi else (
         [value] if value in options else [])
     wanted = [w for w in words.lower().split() if w]
-    found = [k for k in options if k not in chosen
+    taken = set(chosen)
+    if not wanted:  # nothing typed: the first ones, without reading the whole list
+        first = list(islice((k for k in options if k not in taken), LISTED))
+        where.caption(t("picker_shown", shown=LISTED, n=len(options) - len(taken)))
+        return chosen + first
+    found = [k for k in options if k not in taken
              and all(w in f"{options[k]} {k}".lower() for w in wanted)]
-    listed = chosen + found[:LISTED]
-    if wanted and not found:
+    if not found:
         where.caption(t("picker_none", words=words.strip()))
     elif len(found) > LISTED:
         where.caption(t("picker_shown", shown=LISTED, n=len(found)))
-    return listed
+    return chosen + found[:LISTED]
 
 
 def item_options(kind: str) -> dict[str, str]:
