@@ -301,6 +301,20 @@ def analytic(fn, *args, part: tuple | None = None, **kwargs):
                      tuple(sorted(kwargs.items())), part)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _shared(cache_key: tuple, language: str, name: str, _fn, args: tuple, kwargs: tuple):
+    return _fn(graph(language), *args, **dict(kwargs))
+
+
+def shared(fn, *args, **kwargs):
+    """:func:`analytic` on the whole projection, the answer shared between sessions, not
+    copied per call (``cache_resource``): for big read-only answers such as the key players
+    (30k solutions at 1M triples, which ``cache_data`` unpickled on every rerun). Do not
+    change the answer."""
+    return _shared(key(), lang(), f"{fn.__module__}.{fn.__qualname__}", fn, tuple(args),
+                   tuple(sorted(kwargs.items())))
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _items(cache_key: tuple, language: str) -> dict[str, tuple[str, str]]:
     """Item IRI → (kind, label): from the projection, or on a remote store from one labels

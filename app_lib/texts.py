@@ -40,6 +40,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "Search for an obstacle, solution, domain or organisation"),
     "choose_options": ("Kies een of meer", "Choose one or more"),
     "choose_option": ("Kies er een", "Choose one"),
+    "list_first": ("De tabel toont de eerste {shown} van {n}.",
+                   "The table shows the first {shown} of {n}."),
     "list_more": ("Hier staan de eerste {shown} van {n}.", "These are the first {shown} of {n}."),
     "list_more_csv": ("Hier staan de eerste {shown} van {n}; de CSV bevat ze allemaal.",
                       "These are the first {shown} of {n}; the CSV holds them all."),

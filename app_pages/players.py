@@ -79,8 +79,8 @@ def side_answer(kind: str, a: str, b: str) -> None:
     """The answer in words: the top ten as cards with their reasons, the rest in a table, the
     order explained, and the network measures behind a click."""
     try:
-        ranking = state.analytic(brokers, state.iri_of(a), state.iri_of(b), kind=kind,
-                                 lang=lang)
+        ranking = state.shared(brokers, state.iri_of(a), state.iri_of(b), kind=kind,
+                               lang=lang)
     except InputError:  # the same side twice, or two sides with a domain in common
         st.warning(t("players_overlap"))
         return
@@ -105,9 +105,11 @@ def side_answer(kind: str, a: str, b: str) -> None:
             rows = [{t("place"): ordinal(p.place, lang, p.shared),
                      t("name"): G.nodes[p.id]["label"], t("why"): p.text[lang],
                      t("players_tie"): CRITERIA[p.decided_by][lang] if p.decided_by else ""}
-                    for p in ranking.players]
+                    for p in ranking.players[:ui.LISTED]]
             st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
                          column_config={t("why"): st.column_config.TextColumn(width="large")})
+            if len(ranking.players) > ui.LISTED:
+                st.caption(t("list_first", shown=ui.LISTED, n=len(ranking.players)))
     measures_table(kind, SPEC[kind])
 
 
@@ -124,7 +126,7 @@ SPEC = {
 def players_table(ranking, columns: list) -> None:
     """A key-player ranking (``graph.analytics.ranking.Ranking``) as a table with its places."""
     rows = []
-    for p in ranking.players:
+    for p in ranking.players[:ui.LISTED]:
         row = {t("place"): ordinal(p.rank, lang, p.shared),
                t("name"): G.nodes[p.id]["label"] if p.id in G else p.label}
         for measure, _ in columns:
@@ -142,11 +144,13 @@ def players_table(ranking, columns: list) -> None:
             config[label] = st.column_config.NumberColumn(label, format=fmt)
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", column_config=config,
                  height=min(38 + 35 * len(rows), 560))
+    if len(ranking.players) > ui.LISTED:
+        st.caption(t("list_first", shown=ui.LISTED, n=len(ranking.players)))
 
 
 def measures_table(kind: str, columns: list) -> None:
     """The network measures of a kind, behind a click, with what each means."""
-    ranking = state.analytic(key_players, kind)
+    ranking = state.shared(key_players, kind)
     with st.expander(t("players_measures_" + kind), icon=":material/insights:"):
         st.markdown(t("players_measures_intro_" + kind))
         for measure, _ in columns:
@@ -172,7 +176,7 @@ if tab in ("brokers", "bridgers"):
         side_answer("organisation_type" if tab == "brokers" else "solution", *sides)
 elif tab == "reach":
     st.markdown(t("players_explain_reach"))
-    reach = state.analytic(key_players, "obstacle")
+    reach = state.shared(key_players, "obstacle")
     players_table(reach, SPEC["obstacle"])
     with st.expander(t("players_order"), icon=":material/help:"):
         st.markdown(t("players_order_reach"))

@@ -113,3 +113,12 @@ def test_bridges_page_draws_the_first_obstacles_without_a_solution(page):
     assert unsolved, _captions(at)
     links = [p for p in at.get("page_link") if "obstacle" in str(p.proto.page)]
     assert len(links) <= 2 * SHOWN  # the unsolved list, and a cell's open obstacles at most
+
+
+def test_players_tables_show_the_first_of_a_long_ranking(page, triples):
+    at = page("players", tab="bridgers")
+    solutions = len({t.subject.value for t in triples if t.predicate.value.endswith("#type")
+                     and t.object.value.endswith("#Solution")})
+    assert solutions > LISTED
+    assert f"De tabel toont de eerste {LISTED} van {solutions}." in _captions(at)
+    assert all(len(df.value) <= LISTED for df in at.dataframe)
