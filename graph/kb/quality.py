@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from dataclasses import dataclass
 
 from ontology import competency_queries
@@ -98,9 +99,16 @@ def _expand(short: str) -> str:
     return short
 
 
+#: (store id, version, language) → (the store, weakly; what does not depend on the day)
+_FIXED: dict[tuple, tuple] = {}
+
+
 def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
                    today: str | None = None) -> QualityReport:
-    """The quality report of ``store`` in ``lang`` (``today`` as YYYY-MM-DD, for tests)."""
+    """The quality report of ``store`` in ``lang`` (``today`` as YYYY-MM-DD, for tests).
+    Everything but the stale items is computed once per store version and language (at 1M
+    generated triples the shape results alone are 300k), so another ``stale_days`` costs
+    only the stale list."""
     G = project(store, lang)
 
     def item(iri: str, detail: str = "") -> QualityItem:
@@ -108,6 +116,33 @@ def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
         label = (data.get("labels") or {}).get(lang) or iri.rsplit("/", 1)[-1]
         return QualityItem(iri, label, data.get("kind", ""), detail)
 
+    key = (id(store), store.version(), lang)
+    kept = _FIXED.get(key)
+    if kept is None or kept[0]() is not store:  # (an id is reused once its store is gone)
+        if len(_FIXED) > 8:
+            _FIXED.clear()
+        kept = _FIXED[key] = (weakref.ref(store), _fixed(store, lang, G, item))
+    conforms, groups, unsolved, no_source, no_case, review = kept[1]
+    day = dt.date.fromisoformat(today) if today else dt.date.today()
+    limit = day - dt.timedelta(days=stale_days)
+    stale = []
+    classes = " ".join(f"<{c}>" for c in KINDS)
+    for row in store.select(f"SELECT ?s (MIN(STR(?m)) AS ?when) WHERE {{ VALUES ?t {{ {classes} }}"
+                            f" ?s a ?t ; <{DCT}modified> ?m }} GROUP BY ?s"):
+        try:
+            when = dt.date.fromisoformat(row["when"].value[:10])
+        except ValueError:
+            continue
+        if when < limit:
+            stale.append((when, item(row["s"].value, when.isoformat())))
+    stale.sort(key=lambda x: (x[0], x[1].label.lower()))
+    return QualityReport(conforms, groups, unsolved, no_source, no_case,
+                         tuple(i for _, i in stale), review, store.version(),
+                         day.isoformat(), stale_days)
+
+
+def _fixed(store: Store, lang: str, G, item) -> tuple:
+    """The parts of the report that depend only on the store's version and the language."""
     report = shape_report(store, lang)
     groups = []
     for shape, results in sorted(report.by_shape().items()):
@@ -123,19 +158,6 @@ def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
     no_source = tuple(item(s) for s in solutions if s not in cited)
     applied = {s for ss in out_index(G, "appliesSolution").values() for s in ss}
     no_case = tuple(item(s) for s in solutions if s not in applied)
-    day = dt.date.fromisoformat(today) if today else dt.date.today()
-    limit = day - dt.timedelta(days=stale_days)
-    stale = []
-    classes = " ".join(f"<{c}>" for c in KINDS)
-    for row in store.select(f"SELECT ?s (MIN(STR(?m)) AS ?when) WHERE {{ VALUES ?t {{ {classes} }}"
-                            f" ?s a ?t ; <{DCT}modified> ?m }} GROUP BY ?s"):
-        try:
-            when = dt.date.fromisoformat(row["when"].value[:10])
-        except ValueError:
-            continue
-        if when < limit:
-            stale.append((when, item(row["s"].value, when.isoformat())))
-    stale.sort(key=lambda x: (x[0], x[1].label.lower()))
     review = []
     cq11 = next((q for q in competency_queries() if q.id.startswith("cq11")), None)
     if cq11 is not None:
@@ -145,9 +167,7 @@ def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
             words = reason if lang == "nl" else _REASONS.get(reason, reason)
             since = f" ({row['since'].value})" if "since" in row else ""
             review.append(item(row["item"].value, f"{words}: {target}{since}"))
-    return QualityReport(report.conforms, tuple(groups), unsolved, no_source, no_case,
-                         tuple(i for _, i in stale), tuple(review), store.version(),
-                         day.isoformat(), stale_days)
+    return report.conforms, tuple(groups), unsolved, no_source, no_case, tuple(review)
 
 
 def _kind_class(kind: str) -> str:

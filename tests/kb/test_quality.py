@@ -54,3 +54,13 @@ def test_bundled_knowledge_base(kb_store):
     assert any("CBS code from an older division" in i.detail for i in report.to_review)
     counts = report.counts()
     assert counts["solutions_without_cases"] > 0 and counts["stale"] == 0
+
+
+def test_another_stale_limit_reuses_the_rest_and_a_write_does_not(mini_store):
+    first = quality_report(mini_store, "nl", today="2028-01-01", stale_days=365)
+    other = quality_report(mini_store, "nl", today="2028-01-01", stale_days=3650)
+    assert first.stale and other.stale == ()
+    assert other.shapes is first.shapes and other.to_review is first.to_review
+    load_paths(mini_store, [BAD], check=False)  # a new version: everything is read again
+    after = quality_report(mini_store, "nl", today="2028-01-01", stale_days=3650)
+    assert not after.conforms and after.shapes != first.shapes
