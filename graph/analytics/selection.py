@@ -3,7 +3,7 @@ queries, for a store too big to project whole on every version (a SPARQL server 
 millions of triples).
 
 Every function here answers one page's question with a few batched SPARQL queries
-(``VALUES`` of up to 2000 items, fewer where the store's ``values_limit()`` says so) and never
+(``VALUES`` of up to 2000 items, fewer where the store's ``values_limit`` says so) and never
 reads the whole graph. A list of predicates is written in the form the store names for the
 side a ``VALUES`` block lists (``Store.predicate_form``): ``FILTER(?p IN …)``, which Oxigraph
 answers from its subject or object index (``VALUES ?p`` beside ``VALUES ?s`` makes it scan,
@@ -72,9 +72,10 @@ def _values(nodes: Iterable[str]) -> str:
     return " ".join(iri_nt(n) for n in nodes)
 
 
-def _batches(store: Store, nodes: list[str]) -> list[list[str]]:
-    """``nodes`` in runs of at most :data:`_BATCH`, or the store's ``values_limit()``."""
-    size = min(_BATCH, store.values_limit() or _BATCH)
+def _batches(store: Store, nodes: list[str], listed: str = "subjects") -> list[list[str]]:
+    """``nodes`` in runs of at most :data:`_BATCH`, or the store's ``values_limit`` for
+    ``VALUES`` that list ``listed`` (``"subjects"``, ``"objects"``)."""
+    size = min(_BATCH, store.values_limit(listed) or _BATCH)
     return [nodes[start:start + size] for start in range(0, len(nodes), size)]
 
 
@@ -123,7 +124,7 @@ def selection_queries(store: Store, nodes: Iterable[str]) -> dict[str, str]:
 
 def _batched(store: Store, name: str, nodes: list[str]) -> list[dict]:
     rows: list[dict] = []
-    for batch in _batches(store, nodes):
+    for batch in _batches(store, nodes, "objects" if name == "in" else "subjects"):
         rows += store.select(selection_queries(store, batch)[name])
     return rows
 
@@ -388,7 +389,7 @@ def _connected(store: Store, nodes: list[str], kinds: frozenset,
     server."""
     among_edges = among("?p", edges or [*edge_predicates(), *CANONICAL])
     found: dict[str, set[str]] = {}
-    for batch in _batches(store, nodes):
+    for batch in _batches(store, nodes, "objects"):  # ?x on either end
         rows = store.select(
             f"SELECT DISTINCT ?x ?n WHERE {{ VALUES ?x {{ {_values(batch)} }}"
             f" {{ ?x ?p ?n }} UNION {{ ?n ?p ?x }} FILTER(isIRI(?n) && {among_edges}) "
@@ -422,7 +423,7 @@ def _linked(store: Store, nodes: list[str]) -> dict[str, set[str]]:
     out = _triples(store, "?x ?p ?n", between, "subjects", "isIRI(?n)")
     into = _triples(store, "?n ?p ?x", between, "objects", "isIRI(?n)")
     found: dict[str, set[str]] = {}
-    for batch in _batches(store, nodes):
+    for batch in _batches(store, nodes, "objects"):  # links out, then in, of each batch
         values = _values(batch)
         for r in store.select(f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }} {out} }}"):
             found.setdefault(r["x"].value, set()).add(r["n"].value)

@@ -85,9 +85,10 @@ class Store(Protocol):
         :data:`~graph.store.sparql.PREDICATE_FORMS` this store's engine answers from the
         listed terms' index rather than by reading every triple of each predicate."""
 
-    def values_limit(self) -> int | None:
-        """The most terms one ``VALUES`` block should list on this store (None: no limit
-        of its own)."""
+    def values_limit(self, listed: str) -> int | None:
+        """The most terms one ``VALUES`` block that lists a pattern's subjects
+        (``listed="subjects"``) or objects (``"objects"``) should hold on this store (None:
+        no limit of its own)."""
 
 
 def meta_update(graphs: Iterable[str], meta: Iterable[Triple]) -> str:
@@ -486,7 +487,7 @@ class EmbeddedStore:
         subjects or objects listed beside it."""
         return "in"
 
-    def values_limit(self) -> int | None:
+    def values_limit(self, listed: str) -> int | None:
         """None: any ``VALUES`` block is planned from its terms."""
         return None
 

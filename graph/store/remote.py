@@ -121,8 +121,8 @@ QUIRKS: dict[str, tuple[str, str, str]] = {
     "long-values-of-objects": (
         "Virtuoso 7", "plans VALUES ?o { … } of more than about 1,300 objects before ?s ?p ?o "
         "as a scan when no predicate is given or STR(?p) filters it (1,350 objects: over 60 s "
-        "at 1M triples; 1,300: 0.25 s)", "values_limit() is VIRTUOSO_VALUES: the "
-        "per-selection queries list at most that many items per VALUES"),
+        "at 1M triples; 1,300: 0.25 s)", "values_limit(\"objects\") is VIRTUOSO_VALUES: "
+        "the per-selection queries list at most that many objects per VALUES"),
     "timeout-cut-body": (
         "Oxigraph server", "answers 200 with a cut-off body when --timeout-s ends a query",
         "an error (RemoteError 'unreadable'), never a short answer"),
@@ -138,7 +138,7 @@ BULK_TRIPLES = 20_000
 _CHUNK = 20_000
 #: the same for Virtuoso (QUIRKS insert-data-size)
 VIRTUOSO_BULK_TRIPLES = 1_000
-#: the most terms per VALUES block on Virtuoso (QUIRKS long-values-of-objects)
+#: the most objects per VALUES block on Virtuoso (QUIRKS long-values-of-objects)
 VIRTUOSO_VALUES = 1_000
 
 
@@ -448,10 +448,11 @@ class RemoteStore:
             return "in"
         return "union" if listed == "objects" else "strings"
 
-    def values_limit(self) -> int | None:
-        """The most terms per ``VALUES`` block: :data:`VIRTUOSO_VALUES` on Virtuoso (QUIRKS
-        long-values-of-objects), else None."""
-        return VIRTUOSO_VALUES if self._virtuoso() else None
+    def values_limit(self, listed: str) -> int | None:
+        """The most terms per ``VALUES`` block of ``listed`` (``"subjects"``, ``"objects"``):
+        :data:`VIRTUOSO_VALUES` for objects on Virtuoso (QUIRKS long-values-of-objects),
+        else None."""
+        return VIRTUOSO_VALUES if listed == "objects" and self._virtuoso() else None
 
     # -------------------------------------------------------------------- writing ---
     def _update(self, text: str) -> int:

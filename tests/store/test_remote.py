@@ -287,16 +287,18 @@ def test_quirks_are_read_as_the_standard_means_them(server):
 def test_predicate_lists_in_the_form_the_server_plans_well(remote_mini, embedded_mini, server):
     # QUIRKS predicate-list-scan and long-values-of-objects: Virtuoso is sent STR(?p) IN (…)
     # beside subjects and constants, one pattern per predicate beside objects, and at most
-    # VIRTUOSO_VALUES items per VALUES; Oxigraph server the standard form the embedded store
+    # VIRTUOSO_VALUES objects per VALUES; Oxigraph server the standard form the embedded store
     # gets; the rows are the same in every form
     wanted = {"subjects": "strings", "objects": "union", "constants": "strings"}
     for listed, form in wanted.items():
         assert embedded_mini.predicate_form(listed) == "in"
         assert remote_mini.predicate_form(listed) == (form if server.name == "virtuoso"
                                                       else "in")
-    assert embedded_mini.values_limit() is None
-    assert remote_mini.values_limit() == (VIRTUOSO_VALUES if server.name == "virtuoso"
-                                          else None)
+    assert embedded_mini.values_limit("objects") is None
+    assert embedded_mini.values_limit("subjects") is None
+    assert remote_mini.values_limit("objects") == (VIRTUOSO_VALUES if server.name == "virtuoso"
+                                                   else None)
+    assert remote_mini.values_limit("subjects") is None
     preds = ["https://w3id.org/wijkgraaf/def#addresses", SKOS_PREF,
              "https://w3id.org/wijkgraaf/def#affectsDomain"]
     items = " ".join(f"<{ITEM}{i}>" for i in ("S01", "S02", "O01", "dom-wonen", "nothing"))

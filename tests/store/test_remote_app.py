@@ -58,9 +58,9 @@ def test_selections_are_the_same(remote_url):
 
 def test_selections_in_the_server_form_and_batches(monkeypatch, remote_url, server):
     """QUIRKS predicate-list-scan and long-values-of-objects through the selections: on
-    Virtuoso no predicate list is ``?p IN (<…>)`` and no VALUES of items holds more than
-    ``values_limit()`` (set to 2 here, so every walk goes in many batches); on Oxigraph
-    server the texts are the standard ones; the answers are the embedded store's."""
+    Virtuoso no predicate list is ``?p IN (<…>)`` and no VALUES of objects holds more than
+    ``values_limit("objects")`` (set to 2 here, so the walks go in many batches); on
+    Oxigraph server the texts are the standard ones; the answers are the embedded store's."""
     from graph.analytics import selection
     from graph.analytics.advice import rank_solutions
     from graph.store import remote as remote_module
@@ -85,7 +85,7 @@ def test_selections_in_the_server_form_and_batches(monkeypatch, remote_url, serv
     texts = [dict(httpx.QueryParams(r.content.decode())).get("query", "") for r in requests
              if r.method == "POST"]
     items = [block for t in texts
-             for block in re.findall(r"VALUES \?[sox] \{([^}]*)\}", t)]
+             for block in re.findall(r"VALUES \?[ox] \{([^}]*)\}", t)]
     listed = [t for t in texts if re.search(r"VALUES \?[sox] ", t) and "?p" in t]
     assert items and listed
     if server.name == "virtuoso":
