@@ -3,8 +3,11 @@ queries, for a store too big to project whole on every version (a SPARQL server 
 millions of triples).
 
 Every function here answers one page's question with a few batched SPARQL queries
-(``VALUES`` of up to 2000 items; predicates as ``FILTER(?p IN …)``, which a server answers
-from its subject index) and never reads the whole graph:
+(``VALUES`` of up to 2000 items, fewer where the store's ``values_limit`` says so) and never
+reads the whole graph. A list of predicates is written in the form the store names for the
+side a ``VALUES`` block lists (``Store.predicate_form``): ``FILTER(?p IN …)``, which Oxigraph
+answers from its subject or object index (``VALUES ?p`` beside ``VALUES ?s`` makes it scan,
+100× slower at 1M); Virtuoso's forms in ``graph.store.remote.QUIRKS``:
 
 - :func:`neighbourhood`: a graph of the same shape as :func:`~.projection.project` (same node
   attributes, same edges, ``G.graph["terms"]`` with every classification value), holding the
@@ -46,7 +49,7 @@ from graph.analytics.projection import (
     CANONICAL, KINDS, TERM_CLASSES, _graph_from_rows, _model, edge_predicates, iri, short_id,
 )
 from graph.analytics.routes import CONNECTORS, routes
-from graph.store import Store, iri_nt
+from graph.store import Store, among, among_strings, iri_nt, predicate_union
 from ontology import WG
 from ontology.files import ONTOLOGY_TTL
 from ontology.vocab import RDF_TYPE, RDFS, SKOS
@@ -72,38 +75,60 @@ def _values(nodes: Iterable[str]) -> str:
     return " ".join(iri_nt(n) for n in nodes)
 
 
-def _among(variable: str, iris: Iterable[str]) -> str:
-    """``FILTER(?p IN (…))``: a server walks the subject's (or object's) index and filters,
-    where ``VALUES ?p`` beside ``VALUES ?s`` makes Oxigraph scan (100× slower at 1M)."""
-    return f"{variable} IN ({', '.join(iri_nt(i) for i in iris)})"
+def _batches(store: Store, nodes: list[str], listed: str = "subjects") -> list[list[str]]:
+    """``nodes`` in runs of at most :data:`_BATCH`, or the store's ``values_limit`` for
+    ``VALUES`` that list ``listed`` (``"subjects"``, ``"objects"``)."""
+    size = min(_BATCH, store.values_limit(listed) or _BATCH)
+    return [nodes[start:start + size] for start in range(0, len(nodes), size)]
 
 
-def selection_queries(nodes: Iterable[str]) -> dict[str, str]:
-    """The SPARQL queries one step of :func:`neighbourhood` sends for ``nodes``: links out,
-    links in, kinds, and values (for ``bench.server`` to time them bare).
+def _triples(store: Store, triple: str, iris: Iterable[str], listed: str, test: str = ""
+             ) -> str:
+    """The pattern ``triple`` (``"?s ?p ?o"``, the predicate a variable) with its predicate one
+    of ``iris`` and the filter ``test``, in the form ``store.predicate_form(listed)`` names
+    (``listed``: the end a ``VALUES`` block lists, ``"subjects"`` or ``"objects"``, or
+    ``"constants"``)."""
+    s, p, o = triple.split()
+    form = store.predicate_form(listed)
+    if form == "union":
+        union = predicate_union(s, p, o, iris)
+        return f"{union} FILTER({test})" if test else union
+    return f"{triple} FILTER({test + ' && ' if test else ''}{_one_of(form, p, iris)})"
 
-    >>> sorted(selection_queries([iri("O01")]))
+
+def _one_of(form: str, variable: str, iris: Iterable[str]) -> str:
+    """The filter "``variable`` is one of ``iris``" in a filter ``form`` (``"strings"``, else
+    the standard ``IN``)."""
+    return (among_strings if form == "strings" else among)(variable, iris)
+
+
+def selection_queries(store: Store, nodes: Iterable[str]) -> dict[str, str]:
+    """The SPARQL queries one step of :func:`neighbourhood` sends ``store`` for ``nodes``:
+    links out, links in, kinds, and values.
+
+    >>> from graph.store import EmbeddedStore
+    >>> sorted(selection_queries(EmbeddedStore(), [iri("O01")]))
     ['in', 'kinds', 'out', 'values']
     """
     values = _values(nodes)
     edges = [*edge_predicates(), *CANONICAL]
     preds = [*_VALUE_PREDICATES, *_model()[1], *(WG + a for a in _LITERALS)]
+    out = _triples(store, "?s ?p ?o", edges, "subjects", "isIRI(?o)")
+    into = _triples(store, "?s ?p ?o", edges, "objects", "isIRI(?s)")
     return {
-        "out": f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o "
-               f"FILTER(isIRI(?o) && {_among('?p', edges)}) }}",
-        "in": f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} ?s ?p ?o "
-              f"FILTER(isIRI(?s) && {_among('?p', edges)}) }}",
+        "out": f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} {out} }}",
+        "in": f"SELECT ?s ?p ?o WHERE {{ VALUES ?o {{ {values} }} {into} }}",
         "kinds": f"SELECT ?s ?t WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?t "
                  f"FILTER(?p = {iri_nt(RDF_TYPE)}) }}",
-        "values": f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o "
-                  f"FILTER({_among('?p', preds)}) }}",
+        "values": f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} "
+                  f"{_triples(store, '?s ?p ?o', preds, 'subjects')} }}",
     }
 
 
 def _batched(store: Store, name: str, nodes: list[str]) -> list[dict]:
     rows: list[dict] = []
-    for start in range(0, len(nodes), _BATCH):
-        rows += store.select(selection_queries(nodes[start:start + _BATCH])[name])
+    for batch in _batches(store, nodes, "objects" if name == "in" else "subjects"):
+        rows += store.select(selection_queries(store, batch)[name])
     return rows
 
 
@@ -138,7 +163,7 @@ def _terms_rows(store: Store) -> list[tuple[str, str, object]]:
     def compute():
         rows = store.select(
             f"SELECT ?s ?p ?o WHERE {{ VALUES ?t {{ {_values(WG + c for c in TERM_CLASSES)} }} "
-            f"?s a ?t . ?s ?p ?o FILTER({_among('?p', _VALUE_PREDICATES)}) }}")
+            f"?s a ?t . {_triples(store, '?s ?p ?o', _VALUE_PREDICATES, 'subjects')} }}")
         return [(r["s"].value, r["p"].value, r["o"]) for r in rows]
     return _cached(_key(store, "terms"), compute, _VERSIONED)
 
@@ -340,14 +365,12 @@ def _cell_facts(store: Store, a: str, b: str, sides: dict[str, list[str]],
     node_rows: list[tuple] = []
     edge_rows: list[tuple] = []
 
-    def batches(nodes: list[str]):
-        for start in range(0, len(nodes), _BATCH):
-            yield _values(nodes[start:start + _BATCH])
-
     linked: set[str] = set()  # what the candidates address, and the cases applying them
-    for values in batches(solutions):
-        for r in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o "
-                              f"FILTER({_among('?p', own)}) }}"):
+    out = _triples(store, "?s ?p ?o", own, "subjects")
+    into = _triples(store, "?x ?p ?s", [str(WG.addressedBy), applies], "objects", "isIRI(?x)")
+    for batch in _batches(store, solutions, "objects"):  # listed as subjects, then objects
+        values = _values(batch)
+        for r in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} {out} }}"):
             s, p, o = r["s"].value, r["p"].value, r["o"]
             if p == addresses and isinstance(o, ox.NamedNode):
                 edge_rows.append((s, p, o))
@@ -357,16 +380,15 @@ def _cell_facts(store: Store, a: str, b: str, sides: dict[str, list[str]],
                     edge_rows.append((s, p, o))
             elif p != addresses:
                 node_rows.append((s, p, o))
-        for r in store.select(
-                f"SELECT ?x ?p ?s WHERE {{ VALUES ?s {{ {values} }} ?x ?p ?s FILTER(isIRI(?x)"
-                f" && {_among('?p', [str(WG.addressedBy), applies])}) }}"):
+        for r in store.select(f"SELECT ?x ?p ?s WHERE {{ VALUES ?s {{ {values} }} {into} }}"):
             x = r["x"].value
             linked.add(x)
             edge_rows.append((r["s"].value, addresses, ox.NamedNode(x))
                              if r["p"].value != applies else (x, applies, r["s"]))
-    for values in batches(sorted(linked)):  # their kinds, and the obstacles' domains
-        for r in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o "
-                              f"FILTER({_among('?p', [type_, affects])}) }}"):
+    kinds = _triples(store, "?s ?p ?o", [type_, affects], "subjects")
+    for batch in _batches(store, sorted(linked)):  # their kinds, and the obstacles' domains
+        for r in store.select(f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(batch)} }} "
+                              f"{kinds} }}"):
             if r["p"].value == type_:
                 node_rows.append((r["s"].value, type_, r["o"]))
             elif r["o"].value in domains:
@@ -414,10 +436,10 @@ def _leading(store: Store, side_a: list[str], side_b: list[str]) -> dict[str, tu
         hits.setdefault(r["x"].value, set()).add(r["o"].value)
     addressed: dict[str, int] = {}
     near = sorted(hits)
-    for start in range(0, len(near), _BATCH):
+    for batch in _batches(store, near, "objects"):  # ?x on either end
         for r in store.select(
                 f"SELECT ?x (COUNT(DISTINCT ?o) AS ?n) WHERE {{ VALUES ?x "
-                f"{{ {_values(near[start:start + _BATCH])} }} {{ ?x {addresses} ?o }} UNION "
+                f"{{ {_values(batch)} }} {{ ?x {addresses} ?o }} UNION "
                 f"{{ ?o {addressed_by} ?x }} FILTER(isIRI(?o)) }} GROUP BY ?x"):
             addressed[r["x"].value] = int(r["n"].value)
     found = {}
@@ -531,7 +553,7 @@ def _kind_test(kinds: frozenset) -> str:
     """The filter that ``?n ?a ?t`` makes ``?n`` an item of ``kinds``: ``?a`` is
     ``rdf:type`` and ``?t`` one of the kinds' classes."""
     classes = [c for c, kind in KINDS.items() if kind in kinds]
-    return f"?a = {iri_nt(RDF_TYPE)} && {_among('?t', classes)}"
+    return f"?a = {iri_nt(RDF_TYPE)} && {among('?t', classes)}"
 
 
 def _connected(store: Store, nodes: list[str], kinds: frozenset,
@@ -539,12 +561,12 @@ def _connected(store: Store, nodes: list[str], kinds: frozenset,
     """node → the items of ``kinds`` (connectors) one link away in either direction (by
     ``edges``, default every edge predicate): one query per batch, the kind tested by the
     server."""
-    edges = list(edges or [*edge_predicates(), *CANONICAL])
+    among_edges = among("?p", edges or [*edge_predicates(), *CANONICAL])
     found: dict[str, set[str]] = {}
-    for start in range(0, len(nodes), _BATCH):
+    for batch in _batches(store, nodes, "objects"):  # ?x on either end
         rows = store.select(
-            f"SELECT DISTINCT ?x ?n WHERE {{ VALUES ?x {{ {_values(nodes[start:start + _BATCH])} }}"
-            f" {{ ?x ?p ?n }} UNION {{ ?n ?p ?x }} FILTER(isIRI(?n) && {_among('?p', edges)}) "
+            f"SELECT DISTINCT ?x ?n WHERE {{ VALUES ?x {{ {_values(batch)} }}"
+            f" {{ ?x ?p ?n }} UNION {{ ?n ?p ?x }} FILTER(isIRI(?n) && {among_edges}) "
             f"?n ?a ?t FILTER({_kind_test(kinds)}) }}")
         for r in rows:
             found.setdefault(r["x"].value, set()).add(r["n"].value)
@@ -555,7 +577,8 @@ def _shared(store: Store, a: str, b: str, kinds: frozenset) -> set[str]:
     """The items of ``kinds`` (connectors) one link away from both ``a`` and ``b`` (by any
     edge predicate, either direction): one query whose answer is only the shared ones, where
     :func:`_connected` would send both whole rings (at 10M triples thousands of items each)."""
-    among = [*edge_predicates(), *CANONICAL]
+    edges = [*edge_predicates(), *CANONICAL]
+    form = store.predicate_form("constants")
     x, y = iri_nt(a), iri_nt(b)
     # the four ways round as a UNION of joins, each from one end's index to the other end
     # (a UNION per end, joined, made Oxigraph build both rings whole: twice as slow at 10M)
@@ -563,7 +586,7 @@ def _shared(store: Store, a: str, b: str, kinds: frozenset) -> set[str]:
                           for two in (f"?n ?q {y}", f"{y} ?q ?n"))
     rows = store.select(
         f"SELECT DISTINCT ?n WHERE {{ {ways} ?n ?a ?t "
-        f"FILTER(isIRI(?n) && {_among('?p', among)} && {_among('?q', among)} "
+        f"FILTER(isIRI(?n) && {_one_of(form, '?p', edges)} && {_one_of(form, '?q', edges)} "
         f"&& {_kind_test(kinds)}) }}")
     return {r["n"].value for r in rows if isinstance(r.get("n"), ox.NamedNode)}
 
@@ -573,15 +596,15 @@ def _linked(store: Store, nodes: list[str]) -> dict[str, set[str]]:
     connectors (:func:`_between_connectors`, so by the ontology those are connectors too;
     :func:`graph.analytics.routes.routes` checks the kinds again): two queries per batch,
     links out and links in, without a join (twice as fast as :func:`_connected`)."""
-    among = _among("?p", _between_connectors())
+    between = _between_connectors()
+    out = _triples(store, "?x ?p ?n", between, "subjects", "isIRI(?n)")
+    into = _triples(store, "?n ?p ?x", between, "objects", "isIRI(?n)")
     found: dict[str, set[str]] = {}
-    for start in range(0, len(nodes), _BATCH):
-        values = _values(nodes[start:start + _BATCH])
-        for r in store.select(f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }} ?x ?p ?n "
-                              f"FILTER(isIRI(?n) && {among}) }}"):
+    for batch in _batches(store, nodes, "objects"):  # links out, then in, of each batch
+        values = _values(batch)
+        for r in store.select(f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }} {out} }}"):
             found.setdefault(r["x"].value, set()).add(r["n"].value)
-        for r in store.select(f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }} ?n ?p ?x "
-                              f"FILTER(isIRI(?n) && {among}) }}"):
+        for r in store.select(f"SELECT ?x ?n WHERE {{ VALUES ?x {{ {values} }} {into} }}"):
             found.setdefault(r["x"].value, set()).add(r["n"].value)
     return found
 

@@ -8,12 +8,13 @@ from graph.store.embedded import (
 from graph.store.memo import version_memo
 from graph.store.remote import RemoteError, RemoteStore, endpoints_for
 from graph.store.sparql import (
-    error_position, excerpt, iri_nt, parser_message, syntax_error, term_nt, with_values,
+    PREDICATE_FORMS, among, among_strings, error_position, excerpt, iri_nt, parser_message,
+    predicate_union, syntax_error, term_nt, with_values,
 )
 
 __all__ = [
-    "EmbeddedStore", "Literal", "NamedNode", "RemoteError", "RemoteStore", "Row", "Store",
-    "StoreBusyError", "Triple", "endpoints_for", "error_position", "excerpt", "iri_nt",
-    "open_embedded", "parser_message", "syntax_error", "term_nt", "version_bump", "version_memo",
-    "with_values",
+    "EmbeddedStore", "Literal", "NamedNode", "PREDICATE_FORMS", "RemoteError", "RemoteStore",
+    "Row", "Store", "StoreBusyError", "Triple", "among", "among_strings", "endpoints_for",
+    "error_position", "excerpt", "iri_nt", "open_embedded", "parser_message", "predicate_union",
+    "syntax_error", "term_nt", "version_bump", "version_memo", "with_values",
 ]

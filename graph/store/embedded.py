@@ -78,6 +78,18 @@ class Store(Protocol):
     def dump_quads(self) -> list[Quad]:
         """Every quad of every named graph."""
 
+    def predicate_form(self, listed: str) -> str:
+        """How to write a triple pattern whose predicate is one of several IRIs, when a
+        ``VALUES`` block lists its subjects (``listed="subjects"``), its objects
+        (``"objects"``) or neither (``"constants"``): the one of
+        :data:`~graph.store.sparql.PREDICATE_FORMS` this store's engine answers from the
+        listed terms' index rather than by reading every triple of each predicate."""
+
+    def values_limit(self, listed: str) -> int | None:
+        """The most terms one ``VALUES`` block that lists a pattern's subjects
+        (``listed="subjects"``) or objects (``"objects"``) should hold on this store (None:
+        no limit of its own)."""
+
 
 def meta_update(graphs: Iterable[str], meta: Iterable[Triple]) -> str:
     """The update text that replaces meta descriptions of ``graphs`` and bumps the version."""
@@ -469,6 +481,15 @@ class EmbeddedStore:
         with self._gate.reading():
             return [q for q in self._ox
                     if not isinstance(q.graph_name, ox.DefaultGraph) and not _hidden(q.graph_name)]
+
+    def predicate_form(self, listed: str) -> str:
+        """``"in"`` (``FILTER(?p IN (<a>, …))``): Oxigraph answers it from the index of the
+        subjects or objects listed beside it."""
+        return "in"
+
+    def values_limit(self, listed: str) -> int | None:
+        """None: any ``VALUES`` block is planned from its terms."""
+        return None
 
     def flush(self) -> None:
         """Write buffered data to disk (a no-op in memory)."""

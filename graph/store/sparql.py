@@ -4,14 +4,19 @@ text), VALUES bindings, and the place a parser names in its syntax error."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pyoxigraph as ox
 from pyoxigraph import Literal, NamedNode
 
 from ontology import Message, ParserWords, QueryError
 
-__all__ = ["iri_nt", "term_nt", "with_values", "error_position", "parser_message", "syntax_error"]
+__all__ = ["iri_nt", "term_nt", "among", "among_strings", "predicate_union", "PREDICATE_FORMS",
+           "with_values", "error_position", "parser_message", "syntax_error"]
+
+#: the ways to write "a triple whose predicate is one of these" (``Store.predicate_form``):
+#: ``FILTER(?p IN (<a>, …))``, ``FILTER(STR(?p) IN ("a", …))``, one pattern per predicate
+PREDICATE_FORMS = ("in", "strings", "union")
 
 
 def iri_nt(iri: str) -> str:
@@ -40,6 +45,39 @@ def term_nt(term: object) -> str:
     if isinstance(term, (NamedNode, Literal, ox.BlankNode)):
         return str(term)
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def among(variable: str, iris: Iterable[str]) -> str:
+    """``variable IN (<a>, <b>, …)``: the filter "``variable`` is one of ``iris``".
+
+    >>> among("?p", ["urn:a", "urn:b"])
+    '?p IN (<urn:a>, <urn:b>)'
+    """
+    return f"{variable} IN ({', '.join(iri_nt(i) for i in iris)})"
+
+
+def among_strings(variable: str, iris: Iterable[str]) -> str:
+    """``STR(variable) IN ("a", "b", …)``: the same filter for a variable that only ever holds
+    IRIs (a triple's predicate), in a form a server cannot turn into a read of every triple
+    of each IRI (``graph.store.remote.QUIRKS`` predicate-list-scan). Each IRI is checked as
+    in :func:`iri_nt`.
+
+    >>> among_strings("?p", ["urn:a", "urn:b"])
+    'STR(?p) IN ("urn:a", "urn:b")'
+    """
+    strings = [term_nt(Literal(iri_nt(i)[1:-1])) for i in iris]
+    return f"STR({variable}) IN ({', '.join(strings)})"
+
+
+def predicate_union(subject: str, variable: str, object_: str, iris: Iterable[str]) -> str:
+    """The triples ``subject variable object_`` whose predicate is one of ``iris``, as one
+    triple pattern per predicate (``variable`` bound to it), joined by ``UNION``.
+
+    >>> predicate_union("?s", "?p", "?o", ["urn:a", "urn:b"])
+    '{ ?s <urn:a> ?o BIND(<urn:a> AS ?p) } UNION { ?s <urn:b> ?o BIND(<urn:b> AS ?p) }'
+    """
+    return " UNION ".join(f"{{ {subject} {i} {object_} BIND({i} AS {variable}) }}"
+                          for i in map(iri_nt, iris))
 
 
 def _as_term(value: object) -> object:

@@ -11,7 +11,8 @@ import pytest
 from graph.export.rdf import dump_store
 from graph.kb.loading import ensure_ready, load_paths, open_store, validate_store
 from graph.query.service import run_query
-from graph.store.remote import QUIRKS, RemoteError, RemoteStore
+from graph.store import among, among_strings, predicate_union
+from graph.store.remote import QUIRKS, VIRTUOSO_VALUES, RemoteError, RemoteStore
 from graph.store.embedded import EmbeddedStore
 from ontology import QueryError, competency_queries
 from tests.conftest import MINI, make_mini_store
@@ -279,7 +280,39 @@ def test_quirks_are_read_as_the_standard_means_them(server):
     store.replace_graphs({g: []}, [])
     assert set(QUIRKS) >= {"ask-as-select", "boolean-digits", "blank-nodes-in-data",
                            "empty-graph-pattern", "system-graphs", "syntax-error-line",
-                           "distinct-graphs", "slow-json-results"}
+                           "distinct-graphs", "slow-json-results", "predicate-list-scan",
+                           "long-values-of-objects"}
+
+
+def test_predicate_lists_in_the_form_the_server_plans_well(remote_mini, embedded_mini, server):
+    # QUIRKS predicate-list-scan and long-values-of-objects: Virtuoso is sent STR(?p) IN (…)
+    # beside subjects and constants, one pattern per predicate beside objects, and at most
+    # VIRTUOSO_VALUES objects per VALUES; Oxigraph server the standard form the embedded store
+    # gets; the rows are the same in every form
+    wanted = {"subjects": "strings", "objects": "union", "constants": "strings"}
+    for listed, form in wanted.items():
+        assert embedded_mini.predicate_form(listed) == "in"
+        assert remote_mini.predicate_form(listed) == (form if server.name == "virtuoso"
+                                                      else "in")
+    assert embedded_mini.values_limit("objects") is None
+    assert embedded_mini.values_limit("subjects") is None
+    assert remote_mini.values_limit("objects") == (VIRTUOSO_VALUES if server.name == "virtuoso"
+                                                   else None)
+    assert remote_mini.values_limit("subjects") is None
+    preds = ["https://w3id.org/wijkgraaf/def#addresses", SKOS_PREF,
+             "https://w3id.org/wijkgraaf/def#affectsDomain"]
+    items = " ".join(f"<{ITEM}{i}>" for i in ("S01", "S02", "O01", "dom-wonen", "nothing"))
+    forms = {"in": f"?s ?p ?o FILTER({among('?p', preds)})",
+             "strings": f"?s ?p ?o FILTER({among_strings('?p', preds)})",
+             "union": predicate_union("?s", "?p", "?o", preds)}
+    for end in ("s", "o"):
+        expected = _canon(embedded_mini.select(
+            f"SELECT * WHERE {{ VALUES ?{end} {{ {items} }} {forms['in']} }}"))
+        assert expected
+        for pattern in forms.values():
+            query = f"SELECT * WHERE {{ VALUES ?{end} {{ {items} }} {pattern} }}"
+            assert _canon(remote_mini.select(query)) == expected
+            assert _canon(embedded_mini.select(query)) == expected
 
 
 def test_graph_list_and_results_in_the_shape_the_server_answers_fast(server):

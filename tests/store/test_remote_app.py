@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import httpx
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -14,6 +16,7 @@ from graph.kb.loading import ensure_ready, load_paths, open_store
 from graph.analytics.projection import project
 from graph.analytics.ranking import key_players
 from graph.analytics.routes import routes
+from graph.store.remote import RemoteStore
 from tests.conftest import MINI, make_mini_store
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,6 +58,49 @@ def test_selections_are_the_same(remote_url):
         ranked = pair_ranking(remote, "dom-wonen", "dom-gezondheid", top=top)
         assert ranked == pair_ranking(embedded, "dom-wonen", "dom-gezondheid", top=top)
         assert ranked[0] and ranked[1] >= len(ranked[0])
+
+
+def test_selections_in_the_server_form_and_batches(monkeypatch, remote_url, server):
+    """QUIRKS predicate-list-scan and long-values-of-objects through the selections: on
+    Virtuoso no predicate list is ``?p IN (<…>)`` and no VALUES of objects holds more than
+    ``values_limit("objects")`` (set to 2 here, so the walks go in many batches); on
+    Oxigraph server the texts are the standard ones; the answers are the embedded store's."""
+    from graph.analytics import selection
+    from graph.analytics.advice import rank_solutions
+    from graph.store import remote as remote_module
+
+    monkeypatch.setattr(remote_module, "VIRTUOSO_VALUES", 2)
+    requests = []
+    client = httpx.Client(event_hooks={"request": [requests.append]})
+    remote = RemoteStore(remote_url, client=client)
+
+    def answers(store):
+        selection.clear_clicks()
+        G = selection.neighbourhood(store, ["S01"], 2)
+        return (sorted(G.nodes(data="label")), sorted(G.edges(keys=True)),
+                rank_solutions(selection.neighbourhood(store, ["O01"], 2), ["O01"]),
+                bridging_solutions(selection.pair_selection(store, "dom-wonen",
+                                                            "dom-gezondheid"),
+                                   "dom-wonen", "dom-gezondheid"),
+                selection.party_routes(store, "ot-gemeente", "ot-woningcorporatie"),
+                selection.party_routes(store, "org-mitros", "ot-gemeente"),
+                agenda(selection.agenda_selection(store, ["O01", "O02"]), ["O01", "O02"]))
+    assert answers(remote) == answers(make_mini_store())
+    texts = [dict(httpx.QueryParams(r.content.decode())).get("query", "") for r in requests
+             if r.method == "POST"]
+    items = [block for t in texts
+             for block in re.findall(r"VALUES \?[ox] \{([^}]*)\}", t)]
+    listed = [t for t in texts if re.search(r"VALUES \?[sox] ", t) and "?p" in t]
+    assert items and listed
+    if server.name == "virtuoso":
+        assert max(block.count("<") for block in items) <= 2
+        assert not [t for t in listed if re.search(r"\?[pq] IN \(<", t)
+                    and "UNION { ?n ?p ?x }" not in t]
+        assert any("STR(?p) IN (" in t for t in listed)
+        assert any("BIND(<" in t for t in listed)
+    else:
+        assert max(block.count("<") for block in items) > 2
+        assert not [t for t in texts if "STR(?p)" in t or "BIND(<" in t]
 
 
 def test_analytics_give_the_same_answers(graphs):
