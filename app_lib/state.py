@@ -346,7 +346,7 @@ def kind_of(item: str) -> str:
     return kinds_of([item])[0]
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _node_options(cache_key: tuple, language: str) -> dict[str, str]:
     from ontology.kinds import ORDER
     from ontology.kinds import noun as kind_name
@@ -358,20 +358,37 @@ def _node_options(cache_key: tuple, language: str) -> dict[str, str]:
 
 def node_options() -> dict[str, str]:
     """Every item: short id → 'label · kind', grouped by kind (on a remote store from the
-    labels, not the projection)."""
+    labels, not the projection). Shared, not copied per call (84k items at 1M triples): do
+    not change it."""
     return _node_options(key(), lang())
 
 
 def default_node(options: dict[str, str]) -> str:
     """The item a picture starts from when none is chosen: a well-connected obstacle (on a
-    remote store the first obstacle by label)."""
+    remote store the first obstacle by label); once per store version."""
+    return _default_node(key(), lang(), options)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _default_node(cache_key: tuple, language: str, _options: dict[str, str]) -> str:
+    options = _options
     if remote():
         return next((k for k in options if kind_of(k) == "obstacle"), next(iter(options)))
-    G = graph()
+    G = graph(language)
     obstacles = [n for n in G if G.nodes[n]["kind"] == "obstacle"]
     if not obstacles:
         return next(iter(options))
     return short(max(obstacles, key=lambda n: (G.degree(n), n)))
+
+
+def kinds_present() -> set[str]:
+    """The kinds the store holds items of: once per store version."""
+    return _kinds_present(key(), lang())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _kinds_present(cache_key: tuple, language: str) -> frozenset[str]:
+    return frozenset(kind for kind, _ in _items(cache_key, language).values())
 
 
 def domains() -> list[str]:

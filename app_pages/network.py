@@ -22,7 +22,7 @@ if wanted and wanted not in options:
 centre = ui.choose(t("net_centre"), options, "net_id", param="id",
                    default=state.default_node(options))
 
-present = set(state.kinds_of(options))
+present = state.kinds_present()
 kinds_all = [k for k in ui.KIND_ORDER if k in present]
 domains = {state.short(d): state.label_of(d) for d in state.domains()}
 state.synced("net_depth", "depth", valid=("1", "2", "3"))
