@@ -93,27 +93,35 @@ PARAMS = {"domains": "domeinen", "obstacles": "belemmeringen", "solutions": "opl
           "themes": "themas", "seeds": "start", "depth": "stappen"}
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _names(cache_key: tuple, lang: str, kind: str | None) -> dict[str, str]:
+    """Short id → option label of every item of ``kind`` (every item for None), sorted by
+    label: once per store version and language (every item is 84k at 1M triples). Shared:
+    do not change it."""
+    G = state.graph(lang)
+    nodes = G.nodes if kind is None else nodes_of_kind(G, kind)
+    shown = {state.short(n): _option_label(G, n, lang) for n in nodes}
+    return dict(sorted(shown.items(), key=lambda kv: (kv[1].lower(), kv[0])))
+
+
 def selection_form(prefix: str) -> Selection:
     """Widgets for a selection (in the sidebar-free main area); returns the chosen one. Every
     picker is keyed by short id and shown in the current language (:func:`app_lib.ui.choose`),
     never selects by itself, and the whole selection lives in the address."""
     from app_lib import ui
 
-    G, lang = state.graph(), state.lang()
-
-    def names(nodes) -> dict[str, str]:
-        shown = {state.short(n): _option_label(G, n, lang) for n in nodes}
-        return dict(sorted(shown.items(), key=lambda kv: (kv[1].lower(), kv[0])))
+    def names(kind: str | None) -> dict[str, str]:
+        return _names(state.key(), state.lang(), kind)
 
     st.caption(t("editor_sel_help"))
     values: dict[str, tuple[str, ...]] = {}
     cols = st.columns(2)
     for i, (field, kind) in enumerate(_FIELDS):
-        values[field] = tuple(ui.choose(t("editor_sel_" + field), names(nodes_of_kind(G, kind)),
+        values[field] = tuple(ui.choose(t("editor_sel_" + field), names(kind),
                                         f"{prefix}_{field}", param=PARAMS[field], multi=True,
                                         where=cols[i % 2]))
     left, right = st.columns([3, 1])
-    values["seeds"] = tuple(ui.choose(t("editor_sel_seeds"), names(G.nodes), f"{prefix}_seeds",
+    values["seeds"] = tuple(ui.choose(t("editor_sel_seeds"), names(None), f"{prefix}_seeds",
                                       param=PARAMS["seeds"], multi=True, where=left))
     key = f"{prefix}_depth"
     state.synced(key, PARAMS["depth"], valid=("0", "1", "2", "3"))

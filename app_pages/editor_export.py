@@ -47,7 +47,7 @@ left, right = st.columns([2, 3])
 with left:
     st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch",
                  height=35 * (len(rows) + 1) + 3)
-    st.caption(t("export_summary_help", n=len(sub.triples())))
+    st.caption(t("export_summary_help", n=sub.size()))
 with right:
     G = state.graph()
     core = [i for i in sub.items if i in G]

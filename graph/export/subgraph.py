@@ -130,8 +130,21 @@ class Subgraph:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def triples(self) -> list[ox.Triple]:
-        """Every statement once (graphs merged), sorted."""
-        return sorted(dict.fromkeys(q.triple for q in self.quads), key=_triple_key)
+        """Every statement once (graphs merged), sorted (made once per subgraph: shared, do
+        not change it)."""
+        if "_triples" not in self.__dict__:  # a frozen dataclass: memoised by hand
+            object.__setattr__(self, "_triples", sorted(self._distinct(), key=_triple_key))
+        return self.__dict__["_triples"]
+
+    def _distinct(self) -> list[ox.Triple]:
+        if "_unsorted" not in self.__dict__:
+            object.__setattr__(self, "_unsorted", list(dict.fromkeys(q.triple
+                                                                    for q in self.quads)))
+        return self.__dict__["_unsorted"]
+
+    def size(self) -> int:
+        """The number of statements (graphs merged), without sorting them."""
+        return len(self._distinct())
 
     def of_kind(self, kind: str, core: bool = True) -> list[str]:
         """The items of one kind (only core items unless ``core`` is false), sorted."""
@@ -164,7 +177,7 @@ class Subgraph:
         """
         core = set(self.items)
         typed: dict[str, set[str]] = defaultdict(set)
-        for t in self.triples():
+        for t in self._distinct():  # counted: the order does not matter
             if t.predicate.value == RDF_TYPE and t.object.value in KINDS:
                 typed[KINDS[t.object.value]].add(t.subject.value)
         return {kind: (len(found & core), len(found - core))
@@ -394,17 +407,17 @@ def select(store: Store, selection: Selection, *, now: str | None = None) -> Sub
     header_terms = {ox.NamedNode(str(WG.storeVersion))}  # the header's own term
     found = _closure(statements, core | header_terms, criteria)
     graphs = sorted({g for _, g in found})
-    quads = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g)) for t, g in found]
-    quads += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(META_GRAPH))
-              for g in graphs for t in statements.meta.get(g, ())]
+    # (statement, graph) pairs, made into quads once sorted (the triples are the index's own
+    # objects: a quad's .triple makes a new one each time, at 1M most of a selection's time)
+    pairs = set(found) | {(t, META_GRAPH) for g in graphs for t in statements.meta.get(g, ())}
     labels = {n: dict(G.nodes[n]["labels"]) for n in G}
     version = store.version()
     created = now or _now()
     digest = hashlib.sha256(f"{resolved.text()}|{version}|{store.location}".encode()).hexdigest()
     header = SELECTION_BASE + digest[:16]
-    size = len({q.triple for q in quads})
-    quads += [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(META_GRAPH))
-              for t in _header(header, resolved, labels, version, created, graphs, size)]
+    size = len({t for t, _ in pairs})
+    pairs |= {(t, META_GRAPH)
+              for t in _header(header, resolved, labels, version, created, graphs, size)}
     kinds: dict[str, str] = {}
     for t, _ in found:
         if t.predicate.value == RDF_TYPE and t.object.value in KINDS:
@@ -415,5 +428,6 @@ def select(store: Store, selection: Selection, *, now: str | None = None) -> Sub
     items = tuple(sorted(s.value for s in core if isinstance(s, ox.NamedNode)))
     referenced = tuple(sorted(s.value for s in subjects if isinstance(s, ox.NamedNode)
                               and s.value in kinds and s not in core))
-    quads = tuple(sorted(set(quads), key=lambda q: (q.graph_name.value, *_triple_key(q.triple))))
+    quads = tuple(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(g)) for t, g in
+                  sorted(pairs, key=lambda p: (p[1], *_triple_key(p[0]))))
     return Subgraph(resolved, items, referenced, kinds, quads, header, version, created, labels)
