@@ -106,9 +106,9 @@ _FIXED: dict[tuple, tuple] = {}
 def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
                    today: str | None = None) -> QualityReport:
     """The quality report of ``store`` in ``lang`` (``today`` as YYYY-MM-DD, for tests).
-    Everything but the stale items is computed once per store version and language (at 1M
-    generated triples the shape results alone are 300k), so another ``stale_days`` costs
-    only the stale list."""
+    Everything but the stale list is read once per store version and language (at 1M
+    generated triples the shape results alone are 300k), the days items were changed
+    included, so another ``stale_days`` or ``today`` only filters those."""
     G = project(store, lang)
 
     def item(iri: str, detail: str = "") -> QualityItem:
@@ -122,19 +122,10 @@ def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
         if len(_FIXED) > 8:
             _FIXED.clear()
         kept = _FIXED[key] = (weakref.ref(store), _fixed(store, lang, G, item))
-    conforms, groups, unsolved, no_source, no_case, review = kept[1]
+    conforms, groups, unsolved, no_source, no_case, review, changed = kept[1]
     day = dt.date.fromisoformat(today) if today else dt.date.today()
     limit = day - dt.timedelta(days=stale_days)
-    stale = []
-    classes = " ".join(f"<{c}>" for c in KINDS)
-    for row in store.select(f"SELECT ?s (MIN(STR(?m)) AS ?when) WHERE {{ VALUES ?t {{ {classes} }}"
-                            f" ?s a ?t ; <{DCT}modified> ?m }} GROUP BY ?s"):
-        try:
-            when = dt.date.fromisoformat(row["when"].value[:10])
-        except ValueError:
-            continue
-        if when < limit:
-            stale.append((when, item(row["s"].value, when.isoformat())))
+    stale = [(when, item(iri, when.isoformat())) for iri, when in changed if when < limit]
     stale.sort(key=lambda x: (x[0], x[1].label.lower()))
     return QualityReport(conforms, groups, unsolved, no_source, no_case,
                          tuple(i for _, i in stale), review, store.version(),
@@ -167,7 +158,16 @@ def _fixed(store: Store, lang: str, G, item) -> tuple:
             words = reason if lang == "nl" else _REASONS.get(reason, reason)
             since = f" ({row['since'].value})" if "since" in row else ""
             review.append(item(row["item"].value, f"{words}: {target}{since}"))
-    return report.conforms, tuple(groups), unsolved, no_source, no_case, tuple(review)
+    changed = []  # item → the day it was last changed (the earliest, if it says several)
+    classes = " ".join(f"<{c}>" for c in KINDS)
+    for row in store.select(f"SELECT ?s (MIN(STR(?m)) AS ?when) WHERE {{ VALUES ?t {{ {classes} }}"
+                            f" ?s a ?t ; <{DCT}modified> ?m }} GROUP BY ?s"):
+        try:
+            changed.append((row["s"].value, dt.date.fromisoformat(row["when"].value[:10])))
+        except ValueError:
+            continue
+    return (report.conforms, tuple(groups), unsolved, no_source, no_case, tuple(review),
+            tuple(changed))
 
 
 def _kind_class(kind: str) -> str:
