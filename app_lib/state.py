@@ -163,7 +163,6 @@ def graph_for(part: tuple | None, language: str | None = None):
 
     - ``("neighbourhood", seeds, depth, also)``: the items within ``depth`` steps of
       ``seeds`` (hubs not walked through) and the items ``also``;
-    - ``("pair", a, b, also)``: what a bridge-map cell of sides ``a`` and ``b`` needs;
     - ``("agenda", obstacles, area)``: what an agenda needs.
     """
     language = language or lang()
@@ -176,9 +175,6 @@ def graph_for(part: tuple | None, language: str | None = None):
     if what == "neighbourhood":
         seeds, depth, also = args
         return selection.neighbourhood(s, seeds, depth, language, also)
-    if what == "pair":
-        a, b, also = args
-        return selection.pair_selection(s, a, b, language, also)
     if what == "agenda":
         obstacles, area = args
         return selection.agenda_selection(s, obstacles, area, language)
@@ -381,7 +377,7 @@ def _default_node(cache_key: tuple, language: str, _options: dict[str, str]) -> 
     return short(max(obstacles, key=lambda n: (G.degree(n), n)))
 
 
-def kinds_present() -> set[str]:
+def kinds_present() -> frozenset[str]:
     """The kinds the store holds items of: once per store version."""
     return _kinds_present(key(), lang())
 

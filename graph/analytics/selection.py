@@ -300,28 +300,12 @@ def _side(store: Store, node: str) -> list[str]:
     return below or [node]
 
 
-def _cell(store: Store, a: str, b: str) -> tuple[dict[str, list[str]], list[str]]:
-    """The sides of a bridge-map cell (side → its domains) and its candidates: every solution
-    that states a domain of each side or addresses an obstacle affecting one of each."""
-    sides = {x: _side(store, x) for x in (a, b)}
-    bridges, addresses, affects = (iri_nt(str(p)) for p in (
-        WG.bridgesDomain, WG.addresses, WG.affectsDomain))
-    da, db = _values(sides[a]), _values(sides[b])
-    solutions = _column(store, (
-        f"SELECT DISTINCT ?x WHERE {{ {{ VALUES ?a {{ {da} }} VALUES ?b {{ {db} }} "
-        f"?x {bridges} ?a . ?x {bridges} ?b }} UNION {{ VALUES ?a {{ {da} }} "
-        f"VALUES ?b {{ {db} }} ?o {affects} ?a . ?o {affects} ?b . ?x {addresses} ?o }} }}"))
-    return sides, solutions
-
-
 def pair_selection(store: Store, a: str, b: str, lang: str = "nl", also: Iterable[str] = (),
                    only: Iterable[str] | None = None) -> nx.MultiDiGraph:
     """The projection a bridge-map cell needs for sides ``a`` and ``b`` (domains or domain
-    groups, ids or IRIs): every solution that states a domain of each side or addresses an
-    obstacle affecting one of each (the candidates of
-    :func:`graph.analytics.bridges.bridging_solutions`; with ``only``, those solutions
-    instead, without asking the cell's candidates again),
-    what the ranking reads one step from them (obstacles, cases, deciders, domains), their
+    groups, ids or IRIs): every solution that bridges them (:func:`_leading`; with ``only``,
+    those solutions instead, without asking for the cell's solutions again), what the
+    ranking reads one step from them (obstacles, cases, deciders, domains), their
     obstacles' domains, and the sides with their domains. ``bridging_solutions`` on it
     answers as on the whole projection.
 
@@ -336,10 +320,8 @@ def pair_selection(store: Store, a: str, b: str, lang: str = "nl", also: Iterabl
     kept = None if only is None else tuple(sorted({iri(x) for x in only}))
 
     def compute():
-        if kept is None:
-            sides, solutions = _cell(store, a, b)
-        else:
-            sides, solutions = {x: _side(store, x) for x in (a, b)}, list(kept)
+        sides = {x: _side(store, x) for x in (a, b)}
+        solutions = sorted(_leading(store, sides[a], sides[b])) if kept is None else kept
         extra = {a, b, *sides[a], *sides[b], *more}
         return _selection(store, [(tuple(solutions), 1, _RANKED)], extra, lang, ("obstacle",),
                           (str(WG.affectsDomain),))
