@@ -22,7 +22,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from dataclasses import dataclass
 
 from ontology import competency_queries
@@ -31,7 +30,7 @@ from graph.kb.loading import shape_report
 from ontology.kinds import CLASS_KIND as KINDS
 from ontology.kinds import KIND
 from graph.analytics import in_index, nodes_of_kind, out_index, project
-from graph.store import Store
+from graph.store import Store, version_memo
 
 __all__ = ["QualityItem", "ShapeResult", "ShapeGroup", "QualityReport", "quality_report"]
 
@@ -99,8 +98,8 @@ def _expand(short: str) -> str:
     return short
 
 
-#: (store id, version, language) → (the store, weakly; what does not depend on the day)
-_FIXED: dict[tuple, tuple] = {}
+#: what does not depend on the day, per (store, version, language)
+_FIXED = version_memo(size=8)
 
 
 def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
@@ -116,13 +115,8 @@ def quality_report(store: Store, lang: str = "nl", *, stale_days: int = 365,
         label = (data.get("labels") or {}).get(lang) or iri.rsplit("/", 1)[-1]
         return QualityItem(iri, label, data.get("kind", ""), detail)
 
-    key = (id(store), store.version(), lang)
-    kept = _FIXED.get(key)
-    if kept is None or kept[0]() is not store:  # (an id is reused once its store is gone)
-        if len(_FIXED) > 8:
-            _FIXED.clear()
-        kept = _FIXED[key] = (weakref.ref(store), _fixed(store, lang, G, item))
-    conforms, groups, unsolved, no_source, no_case, review, changed = kept[1]
+    conforms, groups, unsolved, no_source, no_case, review, changed = _FIXED(
+        store, ("quality", lang), lambda: _fixed(store, lang, G, item))
     day = dt.date.fromisoformat(today) if today else dt.date.today()
     limit = day - dt.timedelta(days=stale_days)
     stale = [(when, item(iri, when.isoformat())) for iri, when in changed if when < limit]
